@@ -1,0 +1,19 @@
+// Draws every chart placeholder with the vendored vega-embed (no actions menu: it links out).
+// The placeholder's fallback (a table or text) stays for readers without JavaScript.
+(function () {
+  function draw() {
+    for (const figure of document.querySelectorAll("figure.tf-chart")) {
+      if (figure.dataset.drawn) continue;
+      figure.dataset.drawn = "1";
+      const view = figure.querySelector(".tf-chart-view");
+      const spec = JSON.parse(figure.querySelector("script.tf-chart-spec").textContent);
+      const dark = document.body.getAttribute("data-md-color-scheme") === "slate";
+      const target = document.createElement("div");
+      vegaEmbed(target, spec, { actions: false, renderer: "svg", theme: dark ? "dark" : undefined })
+        .then(() => { view.replaceChildren(target); figure.dataset.rendered = "1"; })
+        .catch((error) => { figure.dataset.error = String(error); console.error(error); });
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
+  else draw();
+})();

@@ -1,0 +1,115 @@
+// The classroom worker: loads the vendored Pyodide and the `explainers` wheel, runs the code it
+// is sent, and posts plain JSON messages back (status, stdout, stderr, done). It draws nothing.
+// Module worker (Pyodide 314 needs one); onmessage is set before any await.
+
+const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
+const MAX_LINES = 10000; // output beyond this is counted, not sent
+const FLUSH_MS = 50;
+
+const queue = [];
+let draining = false;
+self.onmessage = (event) => {
+  queue.push(event.data);
+  drain();
+};
+
+const post = (message) => self.postMessage(message);
+
+// Runs reader code with a traceback that starts at the reader's own frame.
+const RUNNER = `
+import sys, traceback
+
+def run_reader_code(code):
+    try:
+        exec(compile(code, "<your code>", "exec"), {"__name__": "__main__"})
+    except SystemExit:
+        pass
+    except BaseException:
+        kind, value, tb = sys.exc_info()
+        traceback.print_exception(kind, value, tb.tb_next)
+        return False
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return True
+`;
+
+let output = null; // the per-run output batcher
+
+function makeOutput() {
+  // stdout and stderr have separate caps, so a traceback after a flood of prints still shows.
+  const counts = { stdout: 0, stderr: 0 };
+  let buffer = [];
+  let stream = "stdout";
+  let last = performance.now();
+  const flush = () => {
+    if (buffer.length) post({ type: stream, text: buffer.join("\n") + "\n" });
+    buffer = [];
+    last = performance.now();
+  };
+  const write = (kind) => (line) => {
+    counts[kind] += 1;
+    if (counts[kind] > MAX_LINES) return;
+    if (kind !== stream) flush();
+    stream = kind;
+    buffer.push(line);
+    if (counts[kind] === MAX_LINES) {
+      flush();
+      post({ type: "truncated", stream: kind, lines: MAX_LINES });
+    } else if (buffer.length >= 200 || performance.now() - last > FLUSH_MS) {
+      flush();
+    }
+  };
+  return { stdout: write("stdout"), stderr: write("stderr"), flush };
+}
+
+async function boot() {
+  const started = performance.now();
+  post({ type: "status", state: "loading" });
+  const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
+  const pyodide = await loadPyodide({ indexURL: PYODIDE_URL, packages: ["explainers"] });
+  pyodide.setStdout({ batched: (line) => output && output.stdout(line) });
+  pyodide.setStderr({ batched: (line) => output && output.stderr(line) });
+  pyodide.runPython(RUNNER);
+  const runner = pyodide.globals.get("run_reader_code");
+  post({ type: "ready", ms: Math.round(performance.now() - started) });
+  return { pyodide, runner };
+}
+
+const ready = boot().catch((error) => {
+  post({ type: "boot-failed", message: String(error && error.message ? error.message : error) });
+  throw error;
+});
+
+async function drain() {
+  if (draining) return;
+  draining = true;
+  try {
+    while (queue.length) await handle(queue.shift());
+  } finally {
+    draining = false;
+  }
+}
+
+async function handle(message) {
+  if (message.type !== "run") return;
+  let python;
+  try {
+    python = await ready;
+  } catch {
+    post({ type: "done", id: message.id, ok: false, ms: 0 });
+    return;
+  }
+  post({ type: "status", state: "running", id: message.id });
+  output = makeOutput();
+  const started = performance.now();
+  let ok = false;
+  try {
+    ok = python.runner(String(message.code));
+  } catch (error) {
+    output.stderr(String(error && error.message ? error.message : error));
+  }
+  output.flush();
+  output = null;
+  post({ type: "done", id: message.id, ok, ms: Math.round(performance.now() - started) });
+}

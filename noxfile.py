@@ -1,0 +1,151 @@
+"""Trainfer's sessions: `nox -s serve` builds and serves the site, `nox -s tests` runs every test.
+
+nox itself may run under an older Python; the sessions need Python >= 3.12, which this file looks
+for (on the PATH, then in pyenv's versions folder) and hands to nox as an absolute path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+MIN_PYTHON = (3, 12)
+CHROMIUM = "/usr/bin/chromium"
+
+nox.options.error_on_missing_interpreters = True
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["build"]
+
+
+def _version_of(executable: str) -> tuple[int, int] | None:
+    """Return (major, minor) if `executable --version` runs and succeeds, else None."""
+    try:
+        out = subprocess.run(
+            [executable, "--version"], capture_output=True, text=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    match = re.search(r"Python (\d+)\.(\d+)", out.stdout + out.stderr)
+    if out.returncode != 0 or not match:
+        return None
+    return int(match[1]), int(match[2])
+
+
+def _pyenv_root() -> Path | None:
+    if env := os.environ.get("PYENV_ROOT"):
+        return Path(env)
+    if exe := shutil.which("pyenv"):
+        out = subprocess.run([exe, "root"], capture_output=True, text=True, check=False)
+        if out.returncode == 0 and out.stdout.strip():
+            return Path(out.stdout.strip())
+    home = Path.home() / ".pyenv"
+    return home if home.is_dir() else None
+
+
+def candidate_pythons() -> list[str]:
+    """Interpreters to try, best first: the PATH, then pyenv's versions folder."""
+    names = [f"python3.{minor}" for minor in range(20, MIN_PYTHON[1] - 1, -1)] + ["python3"]
+    found = [path for name in names if (path := shutil.which(name))]
+    if root := _pyenv_root():
+        versions = sorted(
+            (root / "versions").glob("3.*/bin/python3"),
+            key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.parent.name)[:3]],
+            reverse=True,
+        )
+        found += [str(p) for p in versions]
+    return found
+
+
+def find_python() -> str | None:
+    """The first candidate that runs and is at least MIN_PYTHON, as an absolute path."""
+    if sys.version_info[:2] >= MIN_PYTHON:
+        return sys.executable
+    for candidate in candidate_pythons():
+        version = _version_of(candidate)
+        if version and version >= MIN_PYTHON:
+            return str(Path(candidate).resolve())
+    return None
+
+
+PYTHON = find_python()
+if PYTHON is None:
+    sys.stderr.write(
+        "nox: no Python >= 3.12 found. Looked for python3.12+ and python3 on the PATH and in "
+        "pyenv's versions folder (each must run with --version). Install one, e.g. "
+        "`pyenv install 3.12` or your system's python3.12 package, then run nox again.\n"
+    )
+    PYTHON = "3.12"  # nox reports it missing and, with error_on_missing_interpreters, fails
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the dependency groups, the two local packages, and the npm runtime pins."""
+    for group in groups:
+        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+    if "lint" not in groups or len(groups) > 1:
+        session.install("--no-deps", "-e", ".", "-e", "./explainers")
+        npm_ci(session)
+
+
+def npm_ci(session: nox.Session) -> None:
+    """`npm ci` when node_modules is missing or older than the lockfile."""
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    if not shutil.which("npm"):
+        session.error("npm not found: install Node.js >= 20 (it brings npm), then run nox again.")
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build the site into site/ (a failed build leaves the previous site/ as it was)."""
+    install(session, "build")
+    session.run("mkdocs", "build", "--strict", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Build and serve the site at http://127.0.0.1:8000 with live reload."""
+    install(session, "build")
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
+
+
+def ensure_chromium(session: nox.Session) -> None:
+    """Install Debian's chromium (and a CJK font) with apt-get when running as root and missing."""
+    if Path(CHROMIUM).exists():
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        session.error(
+            f"{CHROMIUM} not found. Install Debian's chromium (`sudo apt-get install chromium`); "
+            "the browser tests never download a browser of their own."
+        )
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    session.run("apt-get", "update", "-qq", external=True, env=env)
+    session.run(
+        "apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk", external=True, env=env
+    )
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run every test: unit, site build, notebooks, Pyodide in Node, Chromium."""
+    install(session, "test")
+    ensure_chromium(session)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff over the Python code."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")

@@ -1,0 +1,1 @@
+"""Trainfer's build-time MkDocs plugins: one folder per concern, logic in plain functions."""

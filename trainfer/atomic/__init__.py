@@ -1,0 +1,1 @@
+"""Build into a scratch folder and swap it into place only when the whole build succeeded."""

@@ -1,0 +1,1 @@
+"""Live demos: a page marker becomes the editor + Run/Stop/Reset + Output widget."""

@@ -1,0 +1,9 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class DemosConfig(Config):
+    web_dir = c.Type(str, default="explainers/web")
+    assets_dir = c.Type(str, default="assets/trainfer")
+    language = c.Type(str, default="en")
+    cache_dir = c.Type(str, default=".trainfer-cache/demos")

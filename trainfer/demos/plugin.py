@@ -1,0 +1,65 @@
+"""Replace `<!-- trainfer:demo NAME -->` with the live widget and ship its scripts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
+
+from trainfer.demos.config import DemosConfig
+from trainfer.demos.prebuilt import cached_run
+from trainfer.demos.render import MARKER, demo_names, page_scripts, widget_html
+from trainfer.runtime.wheel import source_digest
+
+WEB_ASSETS = ("*.js", "*.css")
+
+
+class DemosPlugin(BasePlugin[DemosConfig]):
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).parent
+        self.web = self.root / self.config.web_dir
+        text_file = self.web / "i18n" / f"{self.config.language}.json"
+        try:
+            self.text = json.loads(text_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise PluginError(f"{text_file}: cannot read the widget's text table: {exc}") from exc
+        return config
+
+    def _example(self, name: str, page_file: str) -> tuple[str, str]:
+        path = self.web / "examples" / f"{name}.py"
+        if not path.is_file():
+            raise PluginError(f"{page_file}: asks for demo '{name}', but {path} does not exist")
+        code = path.read_text(encoding="utf-8")
+        explainers = self.web.parent
+        key = [source_digest(explainers, explainers / "src" / "explainers"), sys.version]
+        ok, output = cached_run(code, str(path), key, self.root / self.config.cache_dir)
+        if not ok:
+            raise PluginError(f"{path}: the example failed when run at build time:\n{output}")
+        return code, output
+
+    def on_page_content(self, html, *, page, config, files):
+        names = demo_names(html)
+        if not names:
+            return html
+        widgets = {name: widget_html(name, *self._example(name, page.file.src_uri), self.text)
+                   for name in names}
+        html = MARKER.sub(lambda m: widgets[m[1]], html)
+        script = get_relative_url(f"{self.config.assets_dir}/classroom.js", page.url)
+        return html + page_scripts(self.text, script)
+
+    def on_post_build(self, *, config):
+        dest = Path(config.site_dir) / self.config.assets_dir
+        dest.mkdir(parents=True, exist_ok=True)
+        for pattern in WEB_ASSETS:
+            for path in self.web.glob(pattern):
+                shutil.copyfile(path, dest / path.name)
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.web))
+        server.watch(str(self.web.parent / "src"))
+        return server

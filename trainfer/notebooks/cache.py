@@ -1,0 +1,78 @@
+"""The notebook cache: keyed on everything a notebook's outputs depend on, never on cell text alone."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import nbformat
+
+LOCKFILES = ("package-lock.json", "pyproject.toml", "explainers/pyproject.toml")
+
+
+def tree_digest(folder: Path, pattern: str = "*.py") -> str:
+    """sha256 over the relative paths and bytes of the files under `folder` matching `pattern`."""
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob(pattern)):
+        if "__pycache__" in path.parts:
+            continue
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def code_cells(nb) -> list[str]:
+    return [cell.source for cell in nb.cells if cell.cell_type == "code"]
+
+
+def cache_key(nb, root: Path, data_files: list[str], kernel: str, explainers_digest: str) -> str:
+    """The key: code cells, explainers source, declared data files, lockfiles, kernel, Python."""
+    h = hashlib.sha256()
+    parts = {
+        "code": code_cells(nb),
+        "explainers": explainers_digest,
+        "kernel": kernel,
+        "python": sys.version,
+    }
+    h.update(json.dumps(parts, sort_keys=True).encode())
+    for rel in sorted(set(data_files)) + list(LOCKFILES):
+        path = root / rel
+        h.update(rel.encode() + b"\0")
+        h.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return h.hexdigest()
+
+
+class NotebookCache:
+    """Executed notebooks stored as `<key>.ipynb`; an entry that does not read back is a miss."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, key: str):
+        path = self.folder / f"{key}.ipynb"
+        if not path.is_file():
+            return None
+        try:
+            nb = nbformat.read(path, as_version=4)
+            nbformat.validate(nb)
+        except Exception:  # a corrupt entry is re-executed, never trusted
+            path.unlink(missing_ok=True)
+            return None
+        return nb
+
+    def put(self, key: str, nb) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f"{key}.ipynb.tmp"
+        nbformat.write(nb, tmp)
+        tmp.replace(self.folder / f"{key}.ipynb")
+
+
+def with_outputs(current, executed):
+    """The current notebook (its Markdown may have changed) with the executed code cells' outputs."""
+    merged = nbformat.from_dict(json.loads(json.dumps(current)))
+    ran = [c for c in executed.cells if c.cell_type == "code"]
+    for cell, done in zip((c for c in merged.cells if c.cell_type == "code"), ran, strict=True):
+        cell.outputs = done.outputs
+        cell.execution_count = done.get("execution_count")
+    return merged

@@ -1,0 +1,82 @@
+"""Run notebooks with nbclient and return result objects instead of throwing through the build."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+@dataclass
+class ExecResult:
+    """What happened to one notebook: ok or not, how long, from cache or run, and the error."""
+
+    path: Path
+    ok: bool
+    seconds: float = 0.0
+    cached: bool = False
+    notebook: object | None = None
+    error: str | None = None
+    reads: list[str] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def failing_cell(nb) -> tuple[int, str] | None:
+    """(1-based code-cell number, head of its source) of the cell whose output is an error."""
+    number = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        number += 1
+        if any(out.get("output_type") == "error" for out in cell.get("outputs", [])):
+            return number, cell.source.strip().splitlines()[0][:80] if cell.source.strip() else ""
+    return None
+
+
+def describe_failure(path: Path, nb, exc: Exception) -> str:
+    """A message naming the notebook, the cell (number and head) and the error."""
+    where = failing_cell(nb)
+    cell = f"code cell {where[0]} (`{where[1]}`)" if where else "a cell"
+    text = str(exc).strip()
+    if isinstance(exc, CellTimeoutError):
+        text = f"timed out: {text.splitlines()[0] if text else ''}"
+    return f"{path}: {cell} failed:\n{text}"
+
+
+def execute_notebook(path: Path, *, cwd: Path, timeout: int, kernel: str, env: dict) -> ExecResult:
+    """Execute a notebook file; errors are not allowed (the first failing cell stops it)."""
+    started = time.monotonic()
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    try:
+        client.execute(env=env)
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        return ExecResult(path, False, time.monotonic() - started, notebook=nb,
+                          error=describe_failure(path, nb, exc))
+    return ExecResult(path, True, time.monotonic() - started, notebook=nb)
+
+
+def execute_many(paths: list[Path], *, workers: int, env_for, on_done=None, **kwargs):
+    """Execute notebooks in parallel threads (each drives its own kernel process); keep order."""
+    workers = workers or os.cpu_count() or 1
+
+    def run(path: Path) -> ExecResult:
+        result = execute_notebook(path, env=env_for(path), **kwargs)
+        if on_done:
+            on_done(result)
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(paths) or 1))) as pool:
+        return list(pool.map(run, paths))

@@ -1,0 +1,125 @@
+"""Execute every notebooks/*.ipynb (cached by an honest key, in parallel) and render it as a page."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import nbformat
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from trainfer.charts import chart_scripts, has_charts
+from trainfer.notebooks import pages
+from trainfer.notebooks.cache import NotebookCache, cache_key, tree_digest, with_outputs
+from trainfer.notebooks.config import NotebooksConfig
+from trainfer.notebooks.execute import ExecResult, execute_many
+from trainfer.notebooks.meta import read_meta
+from trainfer.notebooks.render import notebook_markdown
+
+log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
+
+
+class NotebooksPlugin(BasePlugin[NotebooksConfig]):
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).parent
+        self.cache = NotebookCache(self.root / self.config.cache_dir)
+        self.slots: dict = {}
+        return config
+
+    def _forced(self) -> set[str]:
+        env = os.environ.get("TRAINFER_FORCE")
+        return set(env.split(",")) if env else set(self.config.force)
+
+    def _plan(self):
+        """Read each notebook and its metadata; sort into cache hits, misses and problems."""
+        folder = self.root / self.config.notebooks_dir
+        explainers = tree_digest(self.root / "explainers" / "src")
+        forced = self._forced()
+        plan, problems = [], []
+        for path in sorted(folder.glob("*.ipynb")):
+            rel = path.relative_to(self.root)
+            try:
+                nb = nbformat.read(path, as_version=4)
+            except Exception as exc:  # malformed JSON or not a notebook
+                problems.append(f"{rel}: not a readable notebook: {exc}")
+                continue
+            meta, found = read_meta(rel, nb.metadata, self.root)
+            problems += found
+            if meta is None:
+                continue
+            key = cache_key(nb, self.root, meta.data, self.config.kernel, explainers)
+            hit = None if ("*" in forced or path.stem in forced) else self.cache.get(key)
+            plan.append((rel, nb, meta, key, hit))
+        return plan, problems
+
+    def _execute(self, misses):
+        total = len(misses)
+        done = []
+
+        def report(result: ExecResult) -> None:
+            done.append(result)
+            state = "ran" if result.ok else "FAILED"
+            log.info(f"notebooks: [{len(done)}/{total}] {result.stem} {state} in {result.seconds:.1f} s")
+
+        def env_for(path: Path) -> dict:
+            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0"}
+
+        return execute_many(
+            [self.root / rel for rel, *_ in misses], workers=self.config.workers, env_for=env_for,
+            on_done=report, cwd=self.root, timeout=self.config.cell_timeout,
+            kernel=self.config.kernel,
+        )
+
+    def on_files(self, files, *, config):
+        plan, problems = self._plan()
+        misses = [item for item in plan if item[4] is None]
+        results = {r.path: r for r in self._execute(misses)} if misses else {}
+        entries = []
+        for rel, nb, meta, key, hit in plan:
+            if hit is not None:
+                entries.append((rel, meta, ExecResult(rel, True, cached=True, notebook=hit), nb))
+                continue
+            result = results[self.root / rel]
+            if not result.ok:
+                problems.append(result.error)
+                continue
+            self.cache.put(key, result.notebook)
+            entries.append((rel, meta, result, nb))
+        if problems:
+            raise PluginError("Notebooks failed:\n\n" + "\n\n".join(problems))
+        self.report = []
+        for rel, meta, result, current in entries:
+            executed = with_outputs(current, result.notebook)
+            self._add_page(files, config, rel, meta, executed, result)
+            self.report.append((rel, meta, result))
+        files.append(File.generated(config, "notebooks/index.md", content=pages.index(self.report)))
+        return files
+
+    def _add_page(self, files, config, rel, meta, executed, result):
+        stem = rel.stem
+        body, slots = notebook_markdown(executed)
+        src = f"notebooks/{stem}.md"
+        self.slots[src] = slots
+        download = f"{stem}.ipynb"
+        content = pages.notebook_page(meta, body, result, download)
+        files.append(File.generated(config, src, content=content))
+        files.append(File.generated(config, f"notebooks/{download}",
+                                    content=json.dumps(executed, indent=1, ensure_ascii=False)))
+
+    def on_page_content(self, html, *, page, config, files):
+        slots = self.slots.get(page.file.src_uri)
+        if slots is not None:
+            html = slots.fill(html)
+        if page.file.src_uri.startswith("notebooks/") and has_charts(html):
+            html += chart_scripts(page.url)
+        return html
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.root / self.config.notebooks_dir))
+        return server

@@ -1,0 +1,69 @@
+"""A notebook (with outputs) as a Markdown page; outputs become HTML slotted in after Markdown."""
+
+from __future__ import annotations
+
+import base64
+import re
+from html import escape
+
+from trainfer.charts import chart_html
+from trainfer.slots import Slots
+
+VEGALITE = re.compile(r"application/vnd\.vegalite\.v\d+\+json")
+# HTML output that would run code or load something from elsewhere is shown as text instead
+UNSAFE_HTML = re.compile(r"<script|\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+HIDE_CELL, HIDE_INPUT, HIDE_OUTPUT = "hide-cell", "hide-input", "hide-output"
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def render_data(data: dict) -> str:
+    """The richest safe representation of one display_data / execute_result bundle."""
+    text = escape(_text(data.get("text/plain", "")))
+    for mime, value in data.items():
+        if VEGALITE.fullmatch(mime):
+            return chart_html(value, fallback=f"<pre>{text}</pre>" if text else "")
+    if "image/svg+xml" in data:
+        return f'<div class="tf-out-svg">{_text(data["image/svg+xml"])}</div>'
+    if "image/png" in data:
+        png = _text(data["image/png"]).replace("\n", "")
+        base64.b64decode(png, validate=True)  # never emit a broken data URI
+        return f'<img class="tf-out-img" alt="" src="data:image/png;base64,{png}">'
+    html = _text(data.get("text/html", ""))
+    if html and not UNSAFE_HTML.search(html):
+        return f'<div class="tf-out-html">{html}</div>'
+    return f'<pre class="tf-out">{text}</pre>' if text else ""
+
+
+def render_output(output: dict) -> str:
+    kind = output.get("output_type")
+    if kind == "stream":
+        cls = "tf-out tf-stderr" if output.get("name") == "stderr" else "tf-out"
+        return f'<pre class="{cls}">{escape(_text(output.get("text", "")))}</pre>'
+    if kind in ("display_data", "execute_result"):
+        return render_data(output.get("data", {}))
+    if kind == "error":
+        return f'<pre class="tf-out tf-stderr">{escape(chr(10).join(output.get("traceback", [])))}</pre>'
+    return ""
+
+
+def notebook_markdown(nb) -> tuple[str, Slots]:
+    """(Markdown with slots, the slots' HTML). Cells tagged hide-* are left out as asked."""
+    parts: list[str] = []
+    slots = Slots()
+    for cell in nb.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if HIDE_CELL in tags:
+            continue
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+        elif cell.cell_type == "code":
+            if HIDE_INPUT not in tags and cell.source.strip():
+                parts.append(f"```python\n{cell.source}\n```")
+            if HIDE_OUTPUT not in tags:
+                html = "".join(render_output(o) for o in cell.get("outputs", []))
+                if html:
+                    parts.append(slots.mark(f'<div class="tf-output">{html}</div>'))
+    return "\n\n".join(parts) + "\n", slots

@@ -1,0 +1,35 @@
+"""Copy the pinned browser runtime into the site and register the `explainers` wheel in its lock."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from trainfer.runtime.config import RuntimeConfig
+from trainfer.runtime.lock import write_site_lock
+from trainfer.runtime.vendor import PYODIDE_LOCK, check_node_modules, copy_vendor
+from trainfer.runtime.wheel import cached_wheel
+
+
+class RuntimePlugin(BasePlugin[RuntimeConfig]):
+    def _root(self, config) -> Path:
+        return Path(config.config_file_path).parent
+
+    def on_config(self, config):
+        check_node_modules(self._root(config) / self.config.node_modules)
+        return config
+
+    def on_post_build(self, *, config):
+        root = self._root(config)
+        node_modules = root / self.config.node_modules
+        dest = Path(config.site_dir) / self.config.vendor_dir
+        copy_vendor(node_modules, dest)
+        try:
+            wheel = cached_wheel(root / self.config.explainers, root / self.config.cache_dir)
+        except (OSError, KeyError, ValueError) as exc:
+            raise PluginError(f"Could not build the explainers wheel: {exc}") from exc
+        shutil.copyfile(wheel, dest / "pyodide" / wheel.name)
+        write_site_lock(node_modules / PYODIDE_LOCK, [wheel], dest / "pyodide" / "pyodide-lock.json")

@@ -1,0 +1,49 @@
+"""Which files of node_modules the site serves, and copying them with a clear error if one is missing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+#: site path (under the vendor folder) -> path under node_modules
+VENDOR_FILES: dict[str, str] = {
+    "pyodide/pyodide.mjs": "pyodide/pyodide.mjs",
+    "pyodide/pyodide.asm.mjs": "pyodide/pyodide.asm.mjs",
+    "pyodide/pyodide.asm.wasm": "pyodide/pyodide.asm.wasm",
+    "pyodide/python_stdlib.zip": "pyodide/python_stdlib.zip",
+    "vega/vega.min.js": "vega/build/vega.min.js",
+    "vega/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
+    "vega/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
+}
+PYODIDE_LOCK = "pyodide/pyodide-lock.json"
+
+
+def missing_hint(path: Path) -> str:
+    return f"Missing vendored file {path}: run `npm ci` in the project folder (nox does it for you)."
+
+
+def check_node_modules(node_modules: Path) -> None:
+    """Fail with the first missing file, naming it, before anything is written."""
+    for rel in [*VENDOR_FILES.values(), PYODIDE_LOCK]:
+        if not (node_modules / rel).is_file():
+            raise PluginError(missing_hint(node_modules / rel))
+
+
+def package_version(node_modules: Path, package: str) -> str:
+    """The installed version of an npm package, from its package.json."""
+    return json.loads((node_modules / package / "package.json").read_text())["version"]
+
+
+def copy_vendor(node_modules: Path, dest: Path) -> list[Path]:
+    """Copy every vendored file under `dest`; return the written paths."""
+    check_node_modules(node_modules)
+    written = []
+    for site_rel, src_rel in VENDOR_FILES.items():
+        target = dest / site_rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(node_modules / src_rel, target)
+        written.append(target)
+    return written

@@ -1,0 +1,86 @@
+"""A reproducible pure-Python wheel of `explainers`, written directly (no build backend, no network).
+
+Same source, same bytes: entries are sorted, timestamps fixed, permissions normalised.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import tomllib
+import zipfile
+from pathlib import Path
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+SKIP_PARTS = {"__pycache__"}
+SKIP_SUFFIXES = {".pyc", ".pyo"}
+
+
+def project_metadata(project_dir: Path) -> tuple[str, str]:
+    """(name, version) from the project's pyproject.toml."""
+    project = tomllib.loads((project_dir / "pyproject.toml").read_text())["project"]
+    return project["name"], project["version"]
+
+
+def package_files(package_dir: Path) -> list[Path]:
+    """Every file of the package that belongs in the wheel, sorted."""
+    return sorted(
+        p
+        for p in package_dir.rglob("*")
+        if p.is_file() and not SKIP_PARTS & set(p.parts) and p.suffix not in SKIP_SUFFIXES
+    )
+
+
+def source_digest(project_dir: Path, package_dir: Path) -> str:
+    """sha256 over the pyproject and every packaged file (path and bytes)."""
+    h = hashlib.sha256((project_dir / "pyproject.toml").read_bytes())
+    for path in package_files(package_dir):
+        h.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _record_line(arcname: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{arcname},sha256={digest},{len(data)}"
+
+
+def _entries(name: str, version: str, package_dir: Path) -> list[tuple[str, bytes]]:
+    entries = [
+        (f"{name}/{p.relative_to(package_dir).as_posix()}", p.read_bytes())
+        for p in package_files(package_dir)
+    ]
+    info = f"{name}-{version}.dist-info"
+    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()
+    wheel = b"Wheel-Version: 1.0\nGenerator: trainfer\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    entries += [(f"{info}/METADATA", metadata), (f"{info}/WHEEL", wheel)]
+    record = "\n".join([*(_record_line(a, d) for a, d in entries), f"{info}/RECORD,,"]) + "\n"
+    return [*entries, (f"{info}/RECORD", record.encode())]
+
+
+def build_wheel(project_dir: Path, out_dir: Path) -> Path:
+    """Write `<name>-<version>-py3-none-any.whl` into `out_dir` and return its path."""
+    name, version = project_metadata(project_dir)
+    package_dir = project_dir / "src" / name
+    if not (package_dir / "__init__.py").is_file():
+        raise FileNotFoundError(f"{package_dir / '__init__.py'} not found: no package to wheel")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{name}-{version}-py3-none-any.whl"
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for arcname, data in _entries(name, version, package_dir):
+            info = zipfile.ZipInfo(arcname, date_time=FIXED_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data, compresslevel=9)
+    tmp.replace(path)
+    return path
+
+
+def cached_wheel(project_dir: Path, cache_dir: Path) -> Path:
+    """The wheel for the current source, built only if no wheel for this source digest exists."""
+    digest = source_digest(project_dir, project_dir / "src" / project_metadata(project_dir)[0])
+    folder = cache_dir / digest[:16]
+    name, version = project_metadata(project_dir)
+    path = folder / f"{name}-{version}-py3-none-any.whl"
+    return path if path.is_file() else build_wheel(project_dir, folder)

@@ -1,0 +1,7 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class TablesConfig(Config):
+    data_dir = c.Type(str, default="data")
+    notebooks_dir = c.Type(str, default="notebooks")

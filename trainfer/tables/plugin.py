@@ -1,0 +1,67 @@
+"""Validate data/ and render each table as a page with a CSV download and a chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from trainfer.charts import chart_scripts, has_charts
+from trainfer.tables.charts import chart_spec
+from trainfer.tables.config import TablesConfig
+from trainfer.tables.derived import derived_values
+from trainfer.tables.load import DataErrors, load_all
+from trainfer.tables.render import csv_text, table_page
+
+PAGES_DIR = "benchmarks"
+SPECIAL = {"claims"}  # tables with a page of their own elsewhere
+
+
+class TablesPlugin(BasePlugin[TablesConfig]):
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).parent
+        self.slots: dict = {}
+        self.tables: dict = {}
+        return config
+
+    def on_files(self, files, *, config):
+        stems = {p.stem for p in (self.root / self.config.notebooks_dir).glob("*.ipynb")}
+        try:
+            self.tables = load_all(self.root / self.config.data_dir, notebook_stems=stems)
+        except DataErrors as exc:
+            raise PluginError(f"Data files failed validation:\n{exc}") from exc
+        listed = []
+        for name, table in sorted(self.tables.items()):
+            if name in SPECIAL:
+                continue
+            csv_name = f"{name}.csv"
+            content, slots = table_page(table, derived_values(table), chart_spec(table), csv_name)
+            src = f"{PAGES_DIR}/{name}.md"
+            self.slots[src] = slots
+            files.append(File.generated(config, src, content=content))
+            files.append(File.generated(config, f"{PAGES_DIR}/{csv_name}", content=csv_text(table)))
+            listed.append(table)
+        files.append(File.generated(config, f"{PAGES_DIR}/index.md", content=index_page(listed)))
+        return files
+
+    def on_page_content(self, html, *, page, config, files):
+        slots = self.slots.get(page.file.src_uri)
+        if slots is None:
+            return html
+        html = slots.fill(html)
+        return html + chart_scripts(page.url) if has_charts(html) else html
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.root / self.config.data_dir))
+        return server
+
+
+def index_page(tables) -> str:
+    """The benchmarks index: every table with its row count."""
+    lines = ["# Benchmarks and data", "",
+             "Every table is generated from a data file in which each row has a source and an "
+             "as-of date. Each page offers its data as CSV.", ""]
+    lines += [f"- [{t.title}]({t.name}.md): {len(t.rows)} rows" for t in tables]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,85 @@
+"""Tables as pages: an HTML table (units in headers), a CSV of exactly the data rows, a chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html import escape
+
+from trainfer.charts import chart_html
+from trainfer.slots import Slots
+
+
+def header(column) -> str:
+    unit = f' <span class="tf-unit">({escape(column.unit)})</span>' if column.unit else ""
+    return escape(column.label) + unit
+
+
+def cell(column, value) -> str:
+    """One cell: blank stays blank; numbers keep the file's precision; URLs become links."""
+    if value is None or value == "":
+        return '<td class="tf-blank"></td>'
+    if column.kind == "number":
+        shown = f"{value:,.4g}" if isinstance(value, float) and abs(value) < 1e-3 else f"{value:,}"
+        return f'<td class="tf-num" data-value="{value}">{escape(shown)}</td>'
+    if column.kind == "list" and isinstance(value, (list, tuple)):
+        return "<td>" + "<br>".join(cell_text(column, v) for v in value) + "</td>"
+    return f"<td>{cell_text(column, value)}</td>"
+
+
+def cell_text(column, value) -> str:
+    text = str(value)
+    if column.kind == "url" or text.startswith(("http://", "https://")):
+        return f'<a href="{escape(text)}" rel="noopener">{escape(text)}</a>'
+    return escape(text)
+
+
+def table_html(table, derived: list[dict]) -> str:
+    """The table with data and derived columns; derived headers are marked as computed."""
+    heads = "".join(
+        f'<th scope="col" data-kind="{c.kind}"{" class=tf-derived" if c.derived else ""}>'
+        f"{header(c)}</th>"
+        for c in table.columns
+    )
+    body = []
+    for row, extra in zip(table.rows, derived, strict=True):
+        values = {**row, **extra}
+        body.append("<tr>" + "".join(cell(c, values.get(c.key)) for c in table.columns) + "</tr>")
+    return (
+        f'<div class="tf-table-wrap"><table class="tf-table" data-table="{escape(table.name)}">'
+        f"<thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def csv_text(table) -> str:
+    """Exactly the data rows, data columns only, keyed as in the file."""
+    keys = [c.key for c in table.columns if not c.derived]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(keys)
+    for row in table.rows:
+        writer.writerow(
+            ["; ".join(map(str, v)) if isinstance(v, (list, tuple)) else ("" if v is None else v)
+             for v in (row.get(k) for k in keys)]
+        )
+    return out.getvalue()
+
+
+def table_page(table, derived: list[dict], spec: dict | None, csv_name: str) -> tuple[str, Slots]:
+    """Markdown for a table's page: description, chart, table, download, sources."""
+    slots = Slots()
+    parts = [f"# {table.title}", table.description]
+    if spec is not None:
+        parts.append(slots.mark(chart_html(spec, fallback='<p class="tf-chart-fallback">'
+                                           "The table below holds the chart's data.</p>")))
+    parts.append(
+        f'<p><a class="md-button" href="../{escape(csv_name)}" download>Download the data '
+        f"({escape(csv_name)})</a> <span class=\"tf-rowcount\">{len(table.rows)} rows, "
+        f"from <code>{escape(table.file.as_posix())}</code></span></p>"
+    )
+    parts.append(slots.mark(table_html(table, derived)))
+    if any(c.derived for c in table.columns):
+        parts.append("Columns marked *computed* are derived from the data columns at build time.")
+    if table.sources:
+        parts.append("## Sources\n\n" + "\n".join(f"- {s}" for s in table.sources))
+    return "\n\n".join(parts) + "\n", slots
