@@ -2,6 +2,8 @@
 // worker runs Python. Stop terminates the worker (no special headers needed) and starts a fresh
 // one, so Run is usable again at once and the next run waits for the new Python.
 
+import { attachEditor } from "./editor.js";
+
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const MAX_LOG_CHARS = 2_000_000; // the worker caps lines; this guards the page against huge lines
 
@@ -34,7 +36,7 @@ class Classroom {
     this.buttons.run.addEventListener("click", () => this.run());
     this.buttons.stop.addEventListener("click", () => this.stop());
     this.buttons.reset.addEventListener("click", () => this.reset());
-    this.code.addEventListener("keydown", (event) => this.onKey(event));
+    this.editor = attachEditor(this.code, { onRun: () => this.run() });
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         observer.disconnect();
@@ -42,16 +44,6 @@ class Classroom {
       }
     });
     observer.observe(this.root);
-  }
-
-  onKey(event) {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      this.run();
-    } else if (event.key === "Tab" && !event.shiftKey && !event.altKey) {
-      event.preventDefault();
-      this.code.setRangeText("    ", this.code.selectionStart, this.code.selectionEnd, "end");
-    }
   }
 
   setStatus(key, values = {}) {
@@ -142,6 +134,7 @@ class Classroom {
 
   reset() {
     this.code.value = this.example;
+    this.editor.refresh();
     this.code.focus();
   }
 }

@@ -20,7 +20,7 @@ def widget_html(name: str, code: str, prebuilt: str, text: dict[str, str]) -> st
     code_id = f"tf-code-{name}"
     return f"""<section class="tf-demo" data-demo="{escape(name)}" aria-label="{t['demo_label']}">
 <label class="tf-code-label" for="{code_id}">{t['code_label']}</label>
-<textarea id="{code_id}" class="tf-code" spellcheck="false" autocapitalize="off" autocomplete="off"
+<textarea id="{code_id}" class="tf-code" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
  rows="{code.count(chr(10)) + 2}">{escape(code)}</textarea>
 <template class="tf-example">{escape(code)}</template>
 <div class="tf-buttons">
