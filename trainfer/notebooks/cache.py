@@ -9,6 +9,8 @@ from pathlib import Path
 
 import nbformat
 
+from trainfer.notebooks.execute import STARTUP
+
 LOCKFILES = ("package-lock.json", "pyproject.toml", "explainers/pyproject.toml")
 
 
@@ -26,6 +28,16 @@ def code_cells(nb) -> list[str]:
     return [cell.source for cell in nb.cells if cell.cell_type == "code"]
 
 
+def sidecars(root: Path, data_files: list[str]) -> set[str]:
+    """The `<stem>.schema.yaml` beside each CSV data file: part of the table it describes."""
+    found = set()
+    for rel in data_files:
+        side = Path(rel).with_name(Path(rel).stem + ".schema.yaml")
+        if (root / side).is_file():
+            found.add(side.as_posix())
+    return found
+
+
 def cache_key(nb, root: Path, data_files: list[str], kernel: str, explainers_digest: str) -> str:
     """The key: code cells, explainers source, declared data files, lockfiles, kernel, Python."""
     h = hashlib.sha256()
@@ -34,9 +46,10 @@ def cache_key(nb, root: Path, data_files: list[str], kernel: str, explainers_dig
         "explainers": explainers_digest,
         "kernel": kernel,
         "python": sys.version,
+        "startup": STARTUP.read_text(encoding="utf-8"),
     }
     h.update(json.dumps(parts, sort_keys=True).encode())
-    for rel in sorted(set(data_files)) + list(LOCKFILES):
+    for rel in sorted(set(data_files) | sidecars(root, data_files)) + list(LOCKFILES):
         path = root / rel
         h.update(rel.encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"<missing>")

@@ -30,6 +30,20 @@ class ExecResult:
         return self.path.stem
 
 
+STARTUP = Path(__file__).with_name("kernel_startup.py")
+
+
+def kernel_profile(ipython_dir: Path) -> Path:
+    """An IPython folder whose startup file closes the network and sets Altair's renderer."""
+    startup = ipython_dir / "profile_default" / "startup"
+    startup.mkdir(parents=True, exist_ok=True)
+    target = startup / "00-trainfer.py"
+    code = STARTUP.read_bytes()
+    if not target.is_file() or target.read_bytes() != code:
+        target.write_bytes(code)
+    return ipython_dir
+
+
 def failing_cell(nb) -> tuple[int, str] | None:
     """(1-based code-cell number, head of its source) of the cell whose output is an error."""
     number = 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 import nbformat
@@ -15,10 +14,11 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from trainfer.charts import chart_scripts, has_charts
+from trainfer.nav import expand_section
 from trainfer.notebooks import pages
 from trainfer.notebooks.cache import NotebookCache, cache_key, tree_digest, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
-from trainfer.notebooks.execute import ExecResult, execute_many
+from trainfer.notebooks.execute import ExecResult, execute_many, kernel_profile
 from trainfer.notebooks.meta import read_meta
 from trainfer.notebooks.render import notebook_markdown
 
@@ -67,8 +67,11 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             state = "ran" if result.ok else "FAILED"
             log.info(f"notebooks: [{len(done)}/{total}] {result.stem} {state} in {result.seconds:.1f} s")
 
+        ipython_dir = kernel_profile(self.root / self.config.cache_dir / "ipython")
+
         def env_for(path: Path) -> dict:
-            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0"}
+            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0",
+                    "IPYTHONDIR": str(ipython_dir)}
 
         return execute_many(
             [self.root / rel for rel, *_ in misses], workers=self.config.workers, env_for=env_for,
@@ -111,6 +114,9 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         files.append(File.generated(config, src, content=content))
         files.append(File.generated(config, f"notebooks/{download}",
                                     content=json.dumps(executed, indent=1, ensure_ascii=False)))
+
+    def on_nav(self, nav, *, config, files):
+        return expand_section(nav, files, "notebooks/index.md", list(self.slots))
 
     def on_page_content(self, html, *, page, config, files):
         slots = self.slots.get(page.file.src_uri)

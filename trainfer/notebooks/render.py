@@ -9,7 +9,7 @@ from html import escape
 from trainfer.charts import chart_html
 from trainfer.slots import Slots
 
-VEGALITE = re.compile(r"application/vnd\.vegalite\.v\d+\+json")
+VEGALITE = re.compile(r"application/vnd\.vegalite\.v\d+[+.]json")
 # HTML output that would run code or load something from elsewhere is shown as text instead
 UNSAFE_HTML = re.compile(r"<script|\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 HIDE_CELL, HIDE_INPUT, HIDE_OUTPUT = "hide-cell", "hide-input", "hide-output"

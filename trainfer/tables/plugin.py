@@ -9,6 +9,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from trainfer.charts import chart_scripts, has_charts
+from trainfer.nav import expand_section
 from trainfer.tables.charts import chart_spec
 from trainfer.tables.config import TablesConfig
 from trainfer.tables.derived import derived_values
@@ -45,6 +46,9 @@ class TablesPlugin(BasePlugin[TablesConfig]):
             listed.append(table)
         files.append(File.generated(config, f"{PAGES_DIR}/index.md", content=index_page(listed)))
         return files
+
+    def on_nav(self, nav, *, config, files):
+        return expand_section(nav, files, f"{PAGES_DIR}/index.md", list(self.slots))
 
     def on_page_content(self, html, *, page, config, files):
         slots = self.slots.get(page.file.src_uri)

@@ -9,8 +9,13 @@
       const spec = JSON.parse(figure.querySelector("script.tf-chart-spec").textContent);
       const dark = document.body.getAttribute("data-md-color-scheme") === "slate";
       const target = document.createElement("div");
+      target.className = "tf-chart-target";
+      view.prepend(target); // in the page before drawing, so width "container" has a width
       vegaEmbed(target, spec, { actions: false, renderer: "svg", theme: dark ? "dark" : undefined })
-        .then(() => { view.replaceChildren(target); figure.dataset.rendered = "1"; })
+        .then(() => {
+          for (const child of [...view.children]) if (child !== target) child.remove();
+          figure.dataset.rendered = "1";
+        })
         .catch((error) => { figure.dataset.error = String(error); console.error(error); });
     }
   }

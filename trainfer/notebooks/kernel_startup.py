@@ -1,0 +1,67 @@
+"""Run at the start of every kernel the build starts (an IPython startup file).
+
+- Altair charts are emitted as Vega-Lite JSON (a mimetype renderer), which the site draws with
+  its vendored vega-embed; Altair's default HTML output would load scripts from a CDN.
+- The network is closed: a connection to anything but this machine fails with a clear message,
+  so a notebook cannot depend on what the build machine happens to reach.
+"""
+
+import importlib.util
+import socket
+
+if importlib.util.find_spec("altair") is not None:
+    import altair
+
+    def _vegalite_bundle(spec: dict, **metadata):
+        # Altair 6's own mimetype renderer names the type "...v6.json", which nbformat rejects
+        # (JSON-valued types must end in "+json"), so emit the standard name ourselves.
+        major = altair.SCHEMA_VERSION.lstrip("v").split(".")[0]
+        return {f"application/vnd.vegalite.v{major}+json": spec, "text/plain": "<chart>"}, {}
+
+    altair.renderers.register("trainfer", _vegalite_bundle)
+    altair.renderers.enable("trainfer")
+
+_LOOPBACK = ("127.", "::1", "localhost")
+_connect = socket.socket.connect
+_connect_ex = socket.socket.connect_ex
+
+
+class NetworkBlocked(ConnectionError):
+    """Raised when a notebook tries to reach the network during the build."""
+
+
+def _guard(address) -> None:
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, str) and (host.startswith(_LOOPBACK) or host.startswith("/")):
+        return
+    raise NetworkBlocked(
+        f"Trainfer notebooks run without network: a cell tried to connect to {address!r}. "
+        "Put the figure in a data file under data/ (with its source) and read it with "
+        "trainfer.notebook_data.read_table."
+    )
+
+
+def _checked_connect(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        _guard(address)
+    return _connect(self, address)
+
+
+def _checked_connect_ex(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        _guard(address)
+    return _connect_ex(self, address)
+
+
+def _checked_getaddrinfo(host, *args, **kwargs):
+    if host not in (None, "") and isinstance(host, (str, bytes)):
+        name = host.decode() if isinstance(host, bytes) else host
+        if not name.startswith(_LOOPBACK):
+            _guard((name, 0))
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+_getaddrinfo = socket.getaddrinfo
+socket.socket.connect = _checked_connect
+socket.socket.connect_ex = _checked_connect_ex
+socket.getaddrinfo = _checked_getaddrinfo

@@ -1,0 +1,1 @@
+"""Data tables: cited figures in data/, validated, with derived columns and charts."""
