@@ -148,4 +148,3 @@ def lint(session: nox.Session) -> None:
     """ruff over the Python code."""
     install(session, "lint")
     session.run("ruff", "check", ".")
-    session.run("ruff", "format", "--check", ".")

@@ -44,6 +44,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output readable
         pass
 
+    def copyfile(self, source, outputfile) -> None:
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):  # the browser moved on; not an error
+            pass
+
 
 def serve(folder: Path, prefix: str = ""):
     """Serve `folder` at http://127.0.0.1:<port><prefix>/ in a thread; return (server, url)."""

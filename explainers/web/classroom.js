@@ -1,15 +1,21 @@
-// The classroom widget: an editor, Run / Stop / Reset, and an Output log. It only draws; the
-// worker runs Python. Stop terminates the worker (no special headers needed) and starts a fresh
-// one, so Run is usable again at once and the next run waits for the new Python.
+// The classroom widget: settings, an editor, Run / Stop / Reset, progress, an Output log and a
+// board for charts and tables. It only draws; the worker runs Python. Stop terminates the
+// worker (no special headers needed) and starts a fresh one, so Run is usable again at once and
+// the next run waits for the new Python. The experiment (settings or code) lives in the URL.
 
 import { attachEditor } from "./editor.js";
+import { drawChart, drawTable } from "./board.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const MAX_LOG_CHARS = 2_000_000; // the worker caps lines; this guards the page against huge lines
 
 function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+  return String(template).replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
 }
+
+const literal = (value) => (typeof value === "string" ? JSON.stringify(value) : String(value));
+const argPattern = (name) =>
+  new RegExp(`\\b${name}\\s*=\\s*("[^"\\n]*"|'[^'\\n]*'|-?[\\d.]+(?:e-?\\d+)?)`);
 
 class Classroom {
   constructor(root, text) {
@@ -19,16 +25,18 @@ class Classroom {
     this.example = root.querySelector("template.tf-example").content.textContent;
     this.log = root.querySelector("[role=log]");
     this.status = root.querySelector(".tf-status");
-    this.buttons = {
-      run: root.querySelector("[data-action=run]"),
-      stop: root.querySelector("[data-action=stop]"),
-      reset: root.querySelector("[data-action=reset]"),
-    };
+    this.board = root.querySelector(".tf-board");
+    this.progress = root.querySelector(".tf-progress");
+    this.controls = [...root.querySelectorAll("[data-arg]")];
+    this.buttons = Object.fromEntries(
+      [...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]));
     this.worker = null;
     this.workerReady = false;
     this.runId = 0;
     this.running = false;
     this.logChars = 0;
+    this.editor = attachEditor(this.code, { onRun: () => this.run() });
+    this.restoreFromUrl();
     this.bind();
   }
 
@@ -36,7 +44,11 @@ class Classroom {
     this.buttons.run.addEventListener("click", () => this.run());
     this.buttons.stop.addEventListener("click", () => this.stop());
     this.buttons.reset.addEventListener("click", () => this.reset());
-    this.editor = attachEditor(this.code, { onRun: () => this.run() });
+    this.buttons.share.addEventListener("click", () => this.share());
+    for (const control of this.controls) {
+      control.addEventListener("change", () => this.applyControl(control));
+    }
+    this.code.addEventListener("input", () => { this.syncControls(); this.saveToUrl(); });
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         observer.disconnect();
@@ -45,6 +57,95 @@ class Classroom {
     });
     observer.observe(this.root);
   }
+
+  // --- settings and the URL -------------------------------------------------------------
+
+  controlValue(control) {
+    if (control.tagName === "SELECT") return control.value;
+    let value = Number(control.value);
+    if (!Number.isFinite(value)) value = Number(control.defaultValue);
+    value = Math.min(Number(control.max), Math.max(Number(control.min), value));
+    if ("integer" in control.dataset) value = Math.round(value);
+    control.value = String(value);
+    return value;
+  }
+
+  applyControl(control, save = true) {
+    const pattern = argPattern(control.dataset.arg);
+    if (!pattern.test(this.code.value)) {
+      this.setStatus("control_missing", { name: control.dataset.arg });
+      return;
+    }
+    const value = this.controlValue(control);
+    this.code.value = this.code.value.replace(pattern, `${control.dataset.arg}=${literal(value)}`);
+    this.editor.refresh();
+    if (save) this.saveToUrl();
+  }
+
+  syncControls() {
+    for (const control of this.controls) {
+      const match = this.code.value.match(argPattern(control.dataset.arg));
+      control.disabled = !match;
+      if (match) control.value = match[1].replace(/^["']|["']$/g, "");
+    }
+  }
+
+  saveToUrl() {
+    const params = new URLSearchParams();
+    const fromExample = this.withSettings(this.example, this.settings());
+    if (fromExample === this.code.value) {
+      for (const [name, value] of Object.entries(this.settings())) params.set(name, value);
+    } else {
+      params.set("code", this.code.value);
+    }
+    history.replaceState(null, "", `${location.pathname}?${params}${location.hash}`);
+  }
+
+  settings() {
+    const out = {};
+    for (const control of this.controls) if (!control.disabled) out[control.dataset.arg] = control.value;
+    return out;
+  }
+
+  withSettings(code, settings) {
+    for (const control of this.controls) {
+      const name = control.dataset.arg;
+      if (!(name in settings)) continue;
+      const value = control.tagName === "SELECT" ? settings[name] : Number(settings[name]);
+      code = code.replace(argPattern(name), `${name}=${literal(value)}`);
+    }
+    return code;
+  }
+
+  restoreFromUrl() {
+    const params = new URLSearchParams(location.search);
+    if (params.has("code")) {
+      this.code.value = params.get("code");
+    } else {
+      for (const control of this.controls) {
+        const name = control.dataset.arg;
+        if (!params.has(name)) continue;
+        const wanted = params.get(name);
+        if (control.tagName === "SELECT" && ![...control.options].some((o) => o.value === wanted)) continue;
+        control.value = wanted;
+        this.applyControl(control, false);
+      }
+    }
+    this.editor.refresh();
+    this.syncControls();
+  }
+
+  async share() {
+    this.saveToUrl();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.setStatus("share_done");
+    } catch {
+      this.setStatus("share_failed", { url: location.href });
+    }
+  }
+
+  // --- the worker -------------------------------------------------------------------------
 
   setStatus(key, values = {}) {
     this.status.textContent = format(this.text[key] ?? key, values);
@@ -79,6 +180,9 @@ class Classroom {
       case "truncated":
         this.append(format(this.text.log_truncated, { lines: message.lines }) + "\n", "note");
         break;
+      case "board":
+        this.onBoard(message.kind, message.data);
+        break;
       case "boot-failed":
         this.setStatus("status_boot_failed", { message: message.message });
         this.finish();
@@ -90,6 +194,21 @@ class Classroom {
         });
         this.finish();
         break;
+    }
+  }
+
+  onBoard(kind, data) {
+    if (kind === "progress") {
+      this.progress.hidden = false;
+      this.progress.querySelector("progress").value = data.epoch / data.epochs;
+      this.progress.querySelector(".tf-progress-text").textContent = format(this.text.progress_epoch, {
+        epoch: data.epoch, epochs: data.epochs, loss: Number(data.loss).toFixed(3),
+        accuracy: `${(100 * data.accuracy).toFixed(1)}%`,
+      });
+    } else if (kind === "chart") {
+      drawChart(this.board, data);
+    } else if (kind === "table") {
+      drawTable(this.board, data);
     }
   }
 
@@ -109,11 +228,15 @@ class Classroom {
     this.running = true;
     this.runId += 1;
     this.log.replaceChildren();
+    this.board.replaceChildren();
+    this.progress.hidden = true;
     this.logChars = 0;
     this.buttons.run.disabled = true;
     this.buttons.stop.disabled = false;
     this.setStatus(this.workerReady ? "status_running" : "status_waiting");
-    this.worker.postMessage({ type: "run", id: this.runId, code: this.code.value });
+    this.worker.postMessage({
+      type: "run", id: this.runId, code: this.code.value, words: this.text.chart_words,
+    });
   }
 
   stop() {
@@ -122,6 +245,7 @@ class Classroom {
     this.worker = null;
     this.append(this.text.log_stopped + "\n", "note");
     this.finish();
+    this.buttons.run.focus({ preventScroll: true }); // Stop is disabled now; keep the focus near
     this.startWorker();
     this.setStatus("status_stopped");
   }
@@ -135,6 +259,8 @@ class Classroom {
   reset() {
     this.code.value = this.example;
     this.editor.refresh();
+    this.syncControls();
+    this.saveToUrl();
     this.code.focus();
   }
 }

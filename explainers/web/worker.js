@@ -17,9 +17,14 @@ const post = (message) => self.postMessage(message);
 
 // Runs reader code with a traceback that starts at the reader's own frame.
 const RUNNER = `
-import sys, traceback
+import json, sys, traceback
+from explainers import board, charts
 
-def run_reader_code(code):
+board.listen(lambda kind, payload: _tf_post(kind, json.dumps(payload, allow_nan=False)))
+
+def run_reader_code(code, words_json):
+    charts.LABELS.clear()
+    charts.LABELS.update(json.loads(words_json))
     try:
         exec(compile(code, "<your code>", "exec"), {"__name__": "__main__"})
     except SystemExit:
@@ -37,11 +42,15 @@ def run_reader_code(code):
 let output = null; // the per-run output batcher
 
 function makeOutput() {
-  // stdout and stderr have separate caps, so a traceback after a flood of prints still shows.
+  // Lines go out at once while they are few; a flood is batched (a message per line would
+  // swamp the page). stdout and stderr have separate caps, so a traceback after a flood of
+  // prints still shows.
   const counts = { stdout: 0, stderr: 0 };
   let buffer = [];
   let stream = "stdout";
   let last = performance.now();
+  let windowStart = last;
+  let windowLines = 0;
   const flush = () => {
     if (buffer.length) post({ type: stream, text: buffer.join("\n") + "\n" });
     buffer = [];
@@ -53,10 +62,16 @@ function makeOutput() {
     if (kind !== stream) flush();
     stream = kind;
     buffer.push(line);
+    const now = performance.now();
+    if (now - windowStart > FLUSH_MS) {
+      windowStart = now;
+      windowLines = 0;
+    }
+    windowLines += 1;
     if (counts[kind] === MAX_LINES) {
       flush();
       post({ type: "truncated", stream: kind, lines: MAX_LINES });
-    } else if (buffer.length >= 200 || performance.now() - last > FLUSH_MS) {
+    } else if (windowLines <= 20 || buffer.length >= 500 || now - last > FLUSH_MS) {
       flush();
     }
   };
@@ -70,6 +85,8 @@ async function boot() {
   const pyodide = await loadPyodide({ indexURL: PYODIDE_URL, packages: ["explainers"] });
   pyodide.setStdout({ batched: (line) => output && output.stdout(line) });
   pyodide.setStderr({ batched: (line) => output && output.stderr(line) });
+  // The board's events (progress, charts, tables) travel as JSON text: plain data, no proxies.
+  pyodide.globals.set("_tf_post", (kind, json) => post({ type: "board", kind, data: JSON.parse(json) }));
   pyodide.runPython(RUNNER);
   const runner = pyodide.globals.get("run_reader_code");
   post({ type: "ready", ms: Math.round(performance.now() - started) });
@@ -105,7 +122,7 @@ async function handle(message) {
   const started = performance.now();
   let ok = false;
   try {
-    ok = python.runner(String(message.code));
+    ok = python.runner(String(message.code), JSON.stringify(message.words || {}));
   } catch (error) {
     output.stderr(String(error && error.message ? error.message : error));
   }

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"

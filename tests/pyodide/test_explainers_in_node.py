@@ -8,9 +8,9 @@ import json
 import math
 
 import pytest
+from conftest import ROOT
 from harness import run_in_pyodide
 
-from conftest import ROOT
 from trainfer.runtime.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide

@@ -8,9 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
 from trainfer.runtime.lock import write_site_lock
 from trainfer.runtime.vendor import VENDOR_FILES, copy_vendor
 from trainfer.runtime.wheel import build_wheel, cached_wheel

@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
 from trainfer.demos.config import DemosConfig
+from trainfer.demos.controls import controls
 from trainfer.demos.prebuilt import cached_run
 from trainfer.demos.render import MARKER, demo_names, page_scripts, widget_html
 from trainfer.runtime.wheel import source_digest
@@ -37,17 +38,27 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         code = path.read_text(encoding="utf-8")
         explainers = self.web.parent
         key = [source_digest(explainers, explainers / "src" / "explainers"), sys.version]
-        ok, output = cached_run(code, str(path), key, self.root / self.config.cache_dir)
+        ok, output = cached_run(code, str(path), key, self.root / self.config.cache_dir,
+                                self.text.get("chart_words"))
         if not ok:
             raise PluginError(f"{path}: the example failed when run at build time:\n{output}")
         return code, output
+
+    def _controls(self, code: str) -> list[dict]:
+        try:
+            from explainers.bridge import RULES
+        except ImportError as exc:
+            raise PluginError(f"the demo controls need the explainers package: {exc}") from exc
+        return controls(code, RULES)
 
     def on_page_content(self, html, *, page, config, files):
         names = demo_names(html)
         if not names:
             return html
-        widgets = {name: widget_html(name, *self._example(name, page.file.src_uri), self.text)
-                   for name in names}
+        widgets = {}
+        for name in names:
+            code, output = self._example(name, page.file.src_uri)
+            widgets[name] = widget_html(name, code, output, self.text, self._controls(code))
         html = MARKER.sub(lambda m: widgets[m[1]], html)
         script = get_relative_url(f"{self.config.assets_dir}/classroom.js", page.url)
         return html + page_scripts(self.text, script)

@@ -10,8 +10,12 @@ import traceback
 from pathlib import Path
 
 
-def run_example(code: str, filename: str) -> tuple[bool, str]:
-    """Execute `code` as __main__ and return (ok, everything it printed)."""
+def run_example(code: str, filename: str, words: dict | None = None) -> tuple[bool, str]:
+    """Execute `code` as __main__ (chart words set as on the page); return (ok, its output)."""
+    from explainers import charts
+
+    charts.LABELS.clear()
+    charts.LABELS.update(words or {})
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
         try:
@@ -22,16 +26,18 @@ def run_example(code: str, filename: str) -> tuple[bool, str]:
     return True, out.getvalue()
 
 
-def cached_run(code: str, filename: str, key_parts: list[str], cache_dir: Path) -> tuple[bool, str]:
+def cached_run(code: str, filename: str, key_parts: list[str], cache_dir: Path,
+               words: dict | None = None) -> tuple[bool, str]:
     """`run_example`, remembered under a key of the code and everything else it depends on."""
-    key = hashlib.sha256("\0".join([code, *key_parts]).encode()).hexdigest()[:24]
+    parts = [code, *key_parts, json.dumps(words or {}, sort_keys=True)]
+    key = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
     entry = cache_dir / f"{key}.json"
     try:
         stored = json.loads(entry.read_text())
         return stored["ok"], stored["output"]
     except (OSError, ValueError, KeyError):
         pass
-    ok, output = run_example(code, filename)
+    ok, output = run_example(code, filename, words)
     if ok:
         cache_dir.mkdir(parents=True, exist_ok=True)
         entry.write_text(json.dumps({"ok": ok, "output": output}))

@@ -14,11 +14,33 @@ def demo_names(html: str) -> list[str]:
     return MARKER.findall(html)
 
 
-def widget_html(name: str, code: str, prebuilt: str, text: dict[str, str]) -> str:
-    """The editor, the buttons, the build-time result and the Output log of one demo."""
-    t = {k: escape(v) for k, v in text.items()}
+def control_html(control: dict, text: dict, demo: str) -> str:
+    """One labelled control; a select's option labels come from the text table."""
+    name = control["name"]
+    label = escape(text.get("controls", {}).get(name, name))
+    ident = f"tf-{demo}-{name}"
+    if control["kind"] == "select":
+        names = text.get("options", {}).get(name, {})
+        options = "".join(
+            f'<option value="{escape(o)}"{" selected" if o == control["value"] else ""}>'
+            f"{escape(names.get(o, o))}</option>"
+            for o in control["options"]
+        )
+        field = f'<select id="{ident}" data-arg="{name}">{options}</select>'
+    else:
+        field = (f'<input id="{ident}" type="number" data-arg="{name}" inputmode="decimal" '
+                 f'min="{control["min"]}" max="{control["max"]}" step="{control["step"]}" '
+                 f'value="{control["value"]}"{" data-integer" if control["integer"] else ""}>')
+    return f'<div class="tf-control"><label for="{ident}">{label}</label>{field}</div>'
+
+
+def widget_html(name: str, code: str, prebuilt: str, text: dict, controls: list[dict]) -> str:
+    """The controls, editor, buttons, progress, build-time result, board and Output log."""
+    t = {k: escape(v) for k, v in text.items() if isinstance(v, str)}
     code_id = f"tf-code-{name}"
+    fields = "".join(control_html(c, text, name) for c in controls)
     return f"""<section class="tf-demo" data-demo="{escape(name)}" aria-label="{t['demo_label']}">
+<fieldset class="tf-controls"><legend>{t['controls_label']}</legend>{fields}</fieldset>
 <label class="tf-code-label" for="{code_id}">{t['code_label']}</label>
 <textarea id="{code_id}" class="tf-code" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
  rows="{code.count(chr(10)) + 2}">{escape(code)}</textarea>
@@ -28,14 +50,18 @@ def widget_html(name: str, code: str, prebuilt: str, text: dict[str, str]) -> st
  title="{t['run_hint']}">{t['run']} ▶</button>
 <button type="button" class="md-button" data-action="stop" disabled>{t['stop']} ■</button>
 <button type="button" class="md-button" data-action="reset">{t['reset']} ↺</button>
+<button type="button" class="md-button" data-action="share">{t['share']}</button>
 <span class="tf-status" role="status" aria-live="polite">{t['status_idle']}</span>
 </div>
+<div class="tf-progress" hidden><progress max="1" value="0" aria-label="{t['progress_label']}"></progress>
+<span class="tf-progress-text"></span></div>
 <div class="tf-prebuilt">
 <p class="tf-prebuilt-heading">{t['prebuilt_heading']}. {t['prebuilt_note']}</p>
 <pre>{escape(prebuilt)}</pre>
 </div>
 <p class="tf-output-label" id="tf-output-{name}">{t['output']}</p>
 <pre class="tf-log" role="log" aria-label="{t['output']}" aria-live="polite" tabindex="0"></pre>
+<div class="tf-board" aria-label="{t['charts_heading']}"></div>
 </section>"""
 
 

@@ -11,7 +11,6 @@ import nbformat
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 from trainfer.charts import chart_scripts, has_charts
 from trainfer.nav import expand_section

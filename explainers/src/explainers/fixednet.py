@@ -1,0 +1,118 @@
+"""The same perceptron with no floating point at all: integer-only training in fixed point.
+
+Weights, activations and gradients are integers meaning value * 2**frac, held in the format's
+bits: every product is shifted back with round-to-nearest-even and every result saturates
+instead of wrapping. Sums of products run in a wide accumulator, as on integer chips.
+The one float left is the softmax's exp, which an integer chip reads from a table; its result
+is rounded to the format, which is what such a table would hold.
+"""
+
+import operator
+from itertools import chain, repeat
+
+from explainers.fixedpoint import Fixed
+from explainers.net import draw_weights
+from explainers.softmax import cross_entropy, softmax_loss
+
+add, mul, sub = operator.add, operator.mul, operator.sub
+
+
+class FixedNet:
+    """inputs -> hidden (ReLU) -> outputs in fixed point; the same layout as `Net`.
+
+    >>> from explainers.precision import INT32
+    >>> net = FixedNet(144, 8, 10, INT32, seed=1)
+    >>> h, z = net.forward([0, 5, 77])
+    >>> all(isinstance(v, int) for v in h + z)
+    True
+    """
+
+    def __init__(self, inputs: int, hidden: int, outputs: int, fmt: Fixed, seed: int = 1,
+                 weights: dict[str, list] | None = None):
+        self.inputs, self.hidden, self.outputs, self.fmt = inputs, hidden, outputs, fmt
+        w = weights or draw_weights(inputs, hidden, outputs, seed)
+        enc = fmt.encode
+        self.w1 = [enc(row) for row in w["w1"]]
+        self.b1 = enc(w["b1"])
+        self.w2 = [enc(row) for row in w["w2"]]
+        self.b2 = enc(w["b2"])
+
+    def weights(self) -> dict[str, list]:
+        """The weights decoded to floats (exactly: the scale is a power of two)."""
+        dec = self.fmt.decode
+        return {"w1": [dec(r) for r in self.w1], "b1": dec(self.b1),
+                "w2": [dec(r) for r in self.w2], "b2": dec(self.b2)}
+
+    def forward(self, on: list[int]) -> tuple[list[int], list[int]]:
+        """Hidden activations and logits (fixed point) for a page given by its inked pixels."""
+        f = self.fmt
+        rows = [self.w1[i] for i in on]
+        sums = map(sum, zip(*rows, strict=True)) if rows else repeat(0)
+        h = f.saturate(map(add, self.b1, sums))  # pixels are 1: no product, no shift
+        h = [v if v > 0 else 0 for v in h]
+        # Products carry 2*frac fraction bits: add the bias at that scale, then shift back once.
+        sums = [sum(map(mul, row, h)) + (b << f.frac)
+                for row, b in zip(self.w2, self.b2, strict=True)]
+        z = f.shift(sums, f.frac)
+        return h, z
+
+    def predict(self, on: list[int]) -> int:
+        """The label with the largest logit."""
+        z = self.forward(on)[1]
+        return z.index(max(z))
+
+    def loss(self, on: list[int], label: int) -> float:
+        """Cross-entropy of one page (reported as a float; training never uses it)."""
+        return cross_entropy(self.fmt.decode(self.forward(on)[1]), label)
+
+    def backward(self, h: list[int], z: list[int], label: int):
+        """Loss, and fixed-point gradients with respect to the logits and hidden sums."""
+        f = self.fmt
+        p, loss = softmax_loss(f.decode(z), label)
+        dz = f.encode(p)
+        dz[label] -= f.one
+        dz = f.saturate(dz)
+        dh = f.shift([sum(map(mul, col, dz)) for col in zip(*self.w2, strict=True)], f.frac)
+        dh = [g if v > 0 else 0 for g, v in zip(dh, h, strict=True)]
+        return loss, dz, dh
+
+    def gradients(self, on: list[int], label: int) -> tuple[float, dict[str, list]]:
+        """Loss and every weight's gradient, decoded to floats, for checking."""
+        f = self.fmt
+        h, z = self.forward(on)
+        loss, dz, dh = self.backward(h, z, label)
+        w1 = [[0.0] * self.hidden for _ in range(self.inputs)]
+        for i in on:
+            w1[i] = f.decode(dh)
+        w2 = [f.decode(f.shift([d * v for v in h], f.frac)) for d in dz]
+        return loss, {"w1": w1, "b1": f.decode(dh), "w2": w2, "b2": f.decode(dz)}
+
+    def update(self, on: list[int], h: list[int], dz: list[int], dh: list[int],
+               rate: float) -> None:
+        """One step of gradient descent: gradients stored in the format, then scaled by the
+        learning rate (itself in fixed point) and subtracted, each product rounded."""
+        f, frac, hidden = self.fmt, self.fmt.frac, self.hidden
+        r = f.encode([rate])[0]
+        # Whole matrices as flat lists: one shift or saturation call each, not one per row.
+        grad = f.shift([d * v for d in dz for v in h], frac)
+        flat = f.saturate(map(sub, chain.from_iterable(self.w2),
+                              f.shift([r * g for g in grad], frac)))
+        self.w2 = [flat[k:k + hidden] for k in range(0, len(flat), hidden)]
+        self.b2 = f.saturate(map(sub, self.b2, f.shift([r * d for d in dz], frac)))
+        step = f.shift([r * g for g in dh], frac)
+        if any(step):
+            w1 = self.w1
+            flat = f.saturate(map(sub, chain.from_iterable([w1[i] for i in on]),
+                                  step * len(on)))
+            start = 0
+            for i in on:
+                w1[i] = flat[start:start + hidden]
+                start += hidden
+            self.b1 = f.saturate(map(sub, self.b1, step))
+
+    def learn(self, on: list[int], label: int, rate: float) -> tuple[float, bool]:
+        """Answer a page, be corrected: returns the loss and whether the answer was right."""
+        h, z = self.forward(on)
+        loss, dz, dh = self.backward(h, z, label)
+        self.update(on, h, dz, dh, rate)
+        return loss, z.index(max(z)) == label

@@ -1,0 +1,62 @@
+// The board: charts (Vega-Lite specs made by the Python side) and tables, drawn as they arrive.
+// vega, vega-lite and vega-embed are loaded the first time a chart arrives, from the site.
+
+const VEGA = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"]
+  .map((name) => new URL(`../vendor/vega/${name}`, import.meta.url).href);
+let vegaLoading = null;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+function loadVega() {
+  if (window.vegaEmbed) return Promise.resolve();
+  vegaLoading ??= VEGA.reduce((chain, src) => chain.then(() => loadScript(src)), Promise.resolve());
+  return vegaLoading;
+}
+
+export async function drawChart(board, spec) {
+  const figure = document.createElement("figure");
+  figure.className = "tf-board-chart";
+  figure.setAttribute("role", "img");
+  const title = typeof spec.title === "string" ? spec.title : spec.title?.text;
+  figure.setAttribute("aria-label", spec.description || title || "chart");
+  board.append(figure);
+  await loadVega();
+  const dark = document.body.getAttribute("data-md-color-scheme") === "slate";
+  await window.vegaEmbed(figure, { width: "container", ...spec },
+    { actions: false, renderer: "svg", theme: dark ? "dark" : undefined });
+  figure.dataset.rendered = "1";
+}
+
+export function drawTable(board, { caption, columns, rows }) {
+  const table = document.createElement("table");
+  table.className = "tf-table";
+  if (caption) table.createCaption().textContent = caption;
+  const head = table.createTHead().insertRow();
+  for (const column of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = column;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const value of row) {
+      const td = tr.insertCell();
+      td.textContent = typeof value === "number" ? value.toLocaleString("en") : String(value ?? "");
+      if (typeof value === "number") td.className = "tf-num";
+    }
+  }
+  const wrap = document.createElement("div");
+  wrap.className = "tf-table-wrap";
+  wrap.append(table);
+  board.append(wrap);
+}

@@ -1,0 +1,38 @@
+"""The demo's controls, derived from the example code and the simulator's own rules.
+
+A control edits one `name=literal` argument in the code. Its choices or range come from
+`explainers.bridge.RULES` and its starting value from the example, so nothing is stated twice.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+#: (argument in the example code, key in explainers.bridge.RULES)
+CONTROLS = [("chip", "chip"), ("fmt", "format"), ("hidden", "hidden"), ("noise", "noise"),
+            ("epochs", "epochs")]
+
+
+def argument(code: str, name: str):
+    """The literal value of the first `name=<literal>` in `code`, or None."""
+    match = re.search(rf"\b{name}\s*=\s*(\"[^\"\n]*\"|'[^'\n]*'|-?[\d.]+(?:e-?\d+)?)", code)
+    return ast.literal_eval(match[1]) if match else None
+
+
+def controls(code: str, rules: dict) -> list[dict]:
+    """One control per argument present in the example: select for choices, number for ranges."""
+    found = []
+    for name, key in CONTROLS:
+        value = argument(code, name)
+        rule = rules.get(key)
+        if value is None or rule is None:
+            continue
+        if isinstance(rule, tuple) and rule and isinstance(rule[0], str):
+            found.append({"name": name, "kind": "select", "options": list(rule), "value": value})
+        elif isinstance(rule, tuple) and len(rule) == 3:
+            kind, low, high = rule
+            step = 1 if kind is int else 0.01
+            found.append({"name": name, "kind": "number", "min": low, "max": high,
+                          "step": step, "integer": kind is int, "value": value})
+    return found
