@@ -1,0 +1,110 @@
+"""The classroom as a reader uses it: settings in the URL, charts, errors, hostile output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_classroom import PYODIDE_READY_S, open_classroom, run_button, set_code
+
+pytestmark = pytest.mark.browser
+WAIT = PYODIDE_READY_S * 1000
+
+
+def wait_for_log(page, needle: str) -> None:
+    page.wait_for_function(
+        "needle => document.querySelector('[role=log]').textContent.includes(needle)",
+        arg=needle, timeout=WAIT,
+    )
+
+
+def wait_until_idle(page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-action=run]').disabled",
+                           timeout=WAIT)
+
+
+def test_settings_in_the_url_are_applied_and_kept(page, site_url):
+    page.goto(site_url + "classroom/?fmt=fp16&hidden=8&epochs=3&chip=scalar")
+    code = page.get_by_label(re.compile("^Code")).input_value()
+    assert 'fmt="fp16"' in code and "hidden=8," in code and "epochs=3," in code
+    assert 'chip="scalar"' in code
+    assert page.get_by_label("Number format").input_value() == "fp16"
+    page.get_by_label("Hidden units").fill("12")
+    page.get_by_label("Hidden units").dispatch_event("change")
+    assert "hidden=12," in page.get_by_label(re.compile("^Code")).input_value()
+    assert "hidden=12" in page.url and "fmt=fp16" in page.url
+
+
+def test_edited_code_travels_in_the_url(page, site_url):
+    open_classroom(page, site_url)
+    set_code(page, "print('shared experiment')")
+    shared = page.url
+    assert "code=" in shared
+    page.goto(shared)
+    assert page.get_by_label(re.compile("^Code")).input_value() == "print('shared experiment')"
+
+
+def test_a_bad_setting_in_the_url_is_ignored(page, site_url):
+    page.goto(site_url + "classroom/?chip=quantum&hidden=-5")
+    code = page.get_by_label(re.compile("^Code")).input_value()
+    assert 'chip="training"' in code  # not an option: the example's value stays
+    assert "hidden=1," in code  # clamped to the simulator's smallest hidden size
+
+
+def test_the_example_draws_progress_charts_and_ledgers(page, site_url):
+    open_classroom(page, site_url)
+    run_button(page).click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.tf-board [data-rendered]').length === 3", timeout=WAIT)
+    assert page.locator(".tf-board figure svg").count() == 3
+    assert page.locator(".tf-board table").count() == 2
+    assert re.search(r"Epoch \d+ of \d+", page.locator(".tf-progress").inner_text())
+    assert page.console_errors == []
+
+
+def test_an_exception_shows_its_traceback_and_the_page_stays_usable(page, site_url):
+    log = open_classroom(page, site_url)
+    set_code(page, "x = 1\nprint(x / 0)\n")
+    run_button(page).click()
+    wait_for_log(page, "ZeroDivisionError")
+    text = log.inner_text()
+    assert "Traceback" in text and 'File "<your code>", line 2' in text
+    assert "_pyodide" not in text  # the reader sees their own frames, not the runner's
+    wait_until_idle(page)
+    set_code(page, "print('again')")
+    page.get_by_label(re.compile("^Code")).press("Control+Enter")
+    wait_for_log(page, "again")
+
+
+def test_printed_html_stays_text(page, site_url):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    log = open_classroom(page, site_url)
+    set_code(page, "print('<img src=x onerror=alert(1)>')\nprint('<b>bold</b>')")
+    run_button(page).click()
+    wait_for_log(page, "<b>bold</b>")
+    assert "<img src=x onerror=alert(1)>" in log.inner_text()
+    assert page.locator("[role=log] img, [role=log] b").count() == 0
+    page.wait_for_timeout(300)
+    assert dialogs == []
+
+
+def test_a_million_lines_are_capped_and_the_page_answers(page, site_url):
+    log = open_classroom(page, site_url)
+    set_code(page, "for i in range(1_000_000):\n    print(i)\nprint('end')")
+    run_button(page).click()
+    wait_for_log(page, "output cut after 10000 lines")
+    page.get_by_role("button", name=re.compile("^Reset")).click(timeout=2000)  # still answers
+    assert "Teacher(" in page.get_by_label(re.compile("^Code")).input_value()
+    wait_until_idle(page)
+    lines = log.inner_text().splitlines()
+    assert len(lines) <= 10_002 and "end" not in lines
+
+
+def test_narrow_screen_has_no_sideways_scroll(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "classroom/")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 375
