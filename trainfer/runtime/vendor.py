@@ -17,6 +17,8 @@ VENDOR_FILES: dict[str, str] = {
     "vega/vega.min.js": "vega/build/vega.min.js",
     "vega/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
     "vega/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
+    "tablesort/tablesort.min.js": "tablesort/dist/tablesort.min.js",
+    "tablesort/tablesort.number.min.js": "tablesort/dist/sorts/tablesort.number.min.js",
 }
 PYODIDE_LOCK = "pyodide/pyodide-lock.json"
 

@@ -14,7 +14,8 @@ from trainfer.tables.charts import chart_spec
 from trainfer.tables.config import TablesConfig
 from trainfer.tables.derived import derived_values
 from trainfer.tables.load import DataErrors, load_all
-from trainfer.tables.render import csv_text, table_page
+from trainfer.tables.claims import claims_page
+from trainfer.tables.render import csv_text, has_tables, table_page, table_scripts
 
 PAGES_DIR = "benchmarks"
 SPECIAL = {"claims"}  # tables with a page of their own elsewhere
@@ -45,17 +46,28 @@ class TablesPlugin(BasePlugin[TablesConfig]):
             files.append(File.generated(config, f"{PAGES_DIR}/{csv_name}", content=csv_text(table)))
             listed.append(table)
         files.append(File.generated(config, f"{PAGES_DIR}/index.md", content=index_page(listed)))
+        if "claims" in self.tables:
+            claims = self.tables["claims"]
+            content, slots = claims_page(claims, self.tables)
+            self.slots["claims.md"] = slots
+            files.append(File.generated(config, "claims.md", content=content))
+            files.append(File.generated(config, f"{PAGES_DIR}/claims.csv", content=csv_text(claims)))
         return files
 
     def on_nav(self, nav, *, config, files):
-        return expand_section(nav, files, f"{PAGES_DIR}/index.md", list(self.slots))
+        pages = [src for src in self.slots if src.startswith(f"{PAGES_DIR}/")]
+        return expand_section(nav, files, f"{PAGES_DIR}/index.md", pages)
 
     def on_page_content(self, html, *, page, config, files):
         slots = self.slots.get(page.file.src_uri)
         if slots is None:
             return html
         html = slots.fill(html)
-        return html + chart_scripts(page.url) if has_charts(html) else html
+        if has_charts(html):
+            html += chart_scripts(page.url)
+        if has_tables(html):
+            html += table_scripts(page.url)
+        return html
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.root / self.config.data_dir))

@@ -6,8 +6,24 @@ import csv
 import io
 from html import escape
 
+from mkdocs.utils import get_relative_url
+
 from trainfer.charts import chart_html
 from trainfer.slots import Slots
+
+
+TABLE_SCRIPTS = ("assets/vendor/tablesort/tablesort.min.js",
+                 "assets/vendor/tablesort/tablesort.number.min.js", "assets/trainfer/tables.js")
+
+
+def has_tables(html: str) -> bool:
+    return 'class="tf-table"' in html
+
+
+def table_scripts(page_url: str) -> str:
+    """Sorting (the vendored tablesort) and filtering for the page's tables."""
+    return "\n".join(f'<script src="{escape(get_relative_url(u, page_url))}" defer></script>'
+                     for u in TABLE_SCRIPTS)
 
 
 def header(column) -> str:
@@ -21,7 +37,7 @@ def cell(column, value) -> str:
         return '<td class="tf-blank"></td>'
     if column.kind == "number":
         shown = f"{value:,.4g}" if isinstance(value, float) and abs(value) < 1e-3 else f"{value:,}"
-        return f'<td class="tf-num" data-value="{value}">{escape(shown)}</td>'
+        return f'<td class="tf-num" data-sort="{value}">{escape(shown)}</td>'
     if column.kind == "list" and isinstance(value, (list, tuple)):
         return "<td>" + "<br>".join(cell_text(column, v) for v in value) + "</td>"
     return f"<td>{cell_text(column, value)}</td>"
@@ -37,15 +53,23 @@ def cell_text(column, value) -> str:
 def table_html(table, derived: list[dict]) -> str:
     """The table with data and derived columns; derived headers are marked as computed."""
     heads = "".join(
-        f'<th scope="col" data-kind="{c.kind}"{" class=tf-derived" if c.derived else ""}>'
-        f"{header(c)}</th>"
+        f'<th scope="col" tabindex="0" data-kind="{c.kind}"'
+        f'{" data-sort-method=number" if c.kind == "number" else ""}'
+        f'{" class=tf-derived" if c.derived else ""}>{header(c)}</th>'
         for c in table.columns
     )
     body = []
     for row, extra in zip(table.rows, derived, strict=True):
         values = {**row, **extra}
-        body.append("<tr>" + "".join(cell(c, values.get(c.key)) for c in table.columns) + "</tr>")
+        cells = "".join(cell(c, values.get(c.key)) for c in table.columns)
+        body.append(f'<tr id="row-{escape(str(row.get("id", "")))}">{cells}</tr>')
+    label = f"Filter the rows of {table.title}"
     return (
+        f'<div class="tf-table-tools"><label>Filter <input type="search" class="tf-filter" '
+        f'aria-label="{escape(label)}" placeholder="type to filter"></label> '
+        f'<span class="tf-shown" aria-live="polite"></span> '
+        f'<button type="button" class="md-button tf-export" hidden>Download the filtered view '
+        f"(CSV)</button></div>"
         f'<div class="tf-table-wrap"><table class="tf-table" data-table="{escape(table.name)}">'
         f"<thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
@@ -68,7 +92,8 @@ def csv_text(table) -> str:
 def table_page(table, derived: list[dict], spec: dict | None, csv_name: str) -> tuple[str, Slots]:
     """Markdown for a table's page: description, chart, table, download, sources."""
     slots = Slots()
-    parts = [f"# {table.title}", table.description]
+    # Wide tables want the whole width: no table of contents on these pages.
+    parts = ["---\nhide:\n  - toc\n---", f"# {table.title}", table.description]
     if spec is not None:
         parts.append(slots.mark(chart_html(spec, fallback='<p class="tf-chart-fallback">'
                                            "The table below holds the chart's data.</p>")))
