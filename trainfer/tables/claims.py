@@ -47,6 +47,6 @@ def claims_page(claims, tables: dict) -> tuple[str, Slots]:
         f"**{len(claims.rows)} claims: {summary}.** A claim without a source is shown as the "
         "article's claim, never as a fact.",
         slots.mark("".join(claim_html(row, tables) for row in claims.rows)),
-        f'<p><a href="../benchmarks/claims.csv" download>Download the claims (claims.csv)</a></p>',
+        '<p><a href="../benchmarks/claims.csv" download>Download the claims (claims.csv)</a></p>',
     ]
     return "\n\n".join(parts) + "\n", slots

@@ -11,10 +11,10 @@ from mkdocs.structure.files import File
 from trainfer.charts import chart_scripts, has_charts
 from trainfer.nav import expand_section
 from trainfer.tables.charts import chart_spec
+from trainfer.tables.claims import claims_page
 from trainfer.tables.config import TablesConfig
 from trainfer.tables.derived import derived_values
 from trainfer.tables.load import DataErrors, load_all
-from trainfer.tables.claims import claims_page
 from trainfer.tables.render import csv_text, has_tables, table_page, table_scripts
 
 PAGES_DIR = "benchmarks"

@@ -11,7 +11,6 @@ from mkdocs.utils import get_relative_url
 from trainfer.charts import chart_html
 from trainfer.slots import Slots
 
-
 TABLE_SCRIPTS = ("assets/vendor/tablesort/tablesort.min.js",
                  "assets/vendor/tablesort/tablesort.number.min.js", "assets/trainfer/tables.js")
 
