@@ -3,10 +3,9 @@
 import json
 from pathlib import Path
 
+from explainers import ALPHABET, lessons, new_books, pixels, render
 from explainers.books import write
 from explainers.glyphs import GLYPHS, SIZE
-
-from explainers import ALPHABET, lessons, new_books, pixels, render
 
 ROOT = Path(__file__).resolve().parents[2]
 

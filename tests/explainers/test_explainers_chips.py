@@ -1,6 +1,7 @@
 """Chips: the Horowitz table, and what a ledger costs on each profile."""
 
 import pytest
+
 from explainers.chips import CHIPS, HOROWITZ_45NM_PJ, MAC_PJ, SRAM_PJ_PER_BYTE, cost
 from explainers.ledger import Ledger, reading, teaching
 

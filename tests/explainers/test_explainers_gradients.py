@@ -14,6 +14,7 @@ comparison would only measure the rounding (test_explainers_training shows what 
 """
 
 import pytest
+
 from explainers.books import lessons
 from explainers.net import Net, find_ink
 from explainers.precision import FORMATS, FP64

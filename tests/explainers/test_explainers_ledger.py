@@ -1,8 +1,7 @@
 """Ledger counts equal their formulas (written out again here, independently of ledger.py)."""
 
-from explainers.ledger import Ledger, reading, teaching
-
 from explainers import Student, Teacher
+from explainers.ledger import Ledger, reading, teaching
 
 I, H, O = 144, 16, 10  # noqa: E741 (the names of the formulas in ledger.py)
 P = I * H + H + H * O + O

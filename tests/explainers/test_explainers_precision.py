@@ -4,6 +4,7 @@ import math
 import struct
 
 import pytest
+
 from explainers.fixedpoint import INT8, INT32, Fixed, quantize
 from explainers.precision import FORMATS, to_bf16, to_fp16, to_fp32
 

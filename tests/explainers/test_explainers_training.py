@@ -12,9 +12,9 @@ Measured on seeds 1-6 when these tests were written:
 """
 
 import pytest
-from explainers.net import find_ink
 
 from explainers import DEFAULTS, Stopped, Student, Teacher, new_books
+from explainers.net import find_ink
 
 INT8_MARGIN = 0.02
 

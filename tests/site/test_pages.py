@@ -128,3 +128,22 @@ def test_links_are_relative(built_site):
     for page in built_site.rglob("*.html"):
         html = page.read_text()
         assert 'href="/' not in html and 'src="/' not in html, page
+
+
+def test_claims_page_lists_every_claim_with_resolving_evidence(built_site):
+    import re
+
+    stems = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
+    claims = load_all(ROOT / "data", notebook_stems=stems)["claims"]
+    html = (built_site / "claims" / "index.html").read_text()
+    for row in claims.rows:
+        assert f'id="{row["id"]}" data-verdict="{row["verdict"]}"' in html
+    links = re.findall(r'href="\.\./benchmarks/([\w-]+)/#row-([^"]+)"', html)
+    assert links
+    for table, row_id in links:
+        target = (built_site / "benchmarks" / table / "index.html").read_text()
+        assert f'id="row-{row_id}"' in target, (table, row_id)
+    for stem in re.findall(r'href="\.\./notebooks/([\w-]+)/"', html):
+        assert (built_site / "notebooks" / stem / "index.html").is_file()
+    home = (built_site / "index.html").read_text()
+    assert 'href="claims/"' in home

@@ -5,3 +5,5 @@ from mkdocs.config.base import Config
 class TablesConfig(Config):
     data_dir = c.Type(str, default="data")
     notebooks_dir = c.Type(str, default="notebooks")
+    text_file = c.Type(str, default="explainers/web/i18n/en.json")
+    cache_dir = c.Type(str, default=".trainfer-cache/measured")

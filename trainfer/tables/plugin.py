@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from trainfer.charts import chart_scripts, has_charts
+from trainfer.demos.render import page_scripts
+from trainfer.notebooks.cache import tree_digest
 from trainfer.nav import expand_section
 from trainfer.tables.charts import chart_spec
 from trainfer.tables.claims import claims_page
 from trainfer.tables.config import TablesConfig
 from trainfer.tables.derived import derived_values
 from trainfer.tables.load import DataErrors, load_all
+from trainfer.tables.measured import MARKER as MEASURED_MARKER
+from trainfer.tables.measured import measured_html, measurement
 from trainfer.tables.render import csv_text, has_tables, table_page, table_scripts
 
 PAGES_DIR = "benchmarks"
-SPECIAL = {"claims"}  # tables with a page of their own elsewhere
+SPECIAL = {"claims"}
+MEASURED_PAGE = f"{PAGES_DIR}/measured.md"  # tables with a page of their own elsewhere
 
 
 class TablesPlugin(BasePlugin[TablesConfig]):
@@ -56,9 +63,13 @@ class TablesPlugin(BasePlugin[TablesConfig]):
 
     def on_nav(self, nav, *, config, files):
         pages = [src for src in self.slots if src.startswith(f"{PAGES_DIR}/")]
+        if files.get_file_from_path(MEASURED_PAGE):
+            pages.append(MEASURED_PAGE)
         return expand_section(nav, files, f"{PAGES_DIR}/index.md", pages)
 
     def on_page_content(self, html, *, page, config, files):
+        if MEASURED_MARKER in html:
+            return self._measured(html, page)
         slots = self.slots.get(page.file.src_uri)
         if slots is None:
             return html
@@ -68,6 +79,18 @@ class TablesPlugin(BasePlugin[TablesConfig]):
         if has_tables(html):
             html += table_scripts(page.url)
         return html
+
+    def _measured(self, html: str, page) -> str:
+        text_file = self.root / self.config.text_file
+        try:
+            text = json.loads(text_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise PluginError(f"{text_file}: cannot read the page's text table: {exc}") from exc
+        data = measurement(self.root / self.config.cache_dir,
+                           tree_digest(self.root / "explainers" / "src"))
+        script = get_relative_url("assets/trainfer/measured.js", page.url)
+        return (html.replace(MEASURED_MARKER, measured_html(data, text))
+                + page_scripts(text, script))
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.root / self.config.data_dir))

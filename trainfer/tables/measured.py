@@ -1,0 +1,96 @@
+"""/benchmarks/measured/: the simulator measured on the build machine, and in the reader's browser.
+
+The counts (operations, bytes, energy) are the same everywhere; the seconds belong to a machine.
+The build measures once per change of the simulator, Python or CPU (cached), and the page's
+button runs the very same `explainers.measure.measure_all` in the reader's browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import sys
+from datetime import date
+from html import escape
+from pathlib import Path
+
+MARKER = "<!-- trainfer:measured -->"
+
+
+def cpu_model() -> str:
+    """The CPU's model name (Linux), else what platform says."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine() -> dict:
+    return {"cpu": cpu_model(), "cores": os.cpu_count(),
+            "python": f"CPython {platform.python_version()}", "date": date.today().isoformat()}
+
+
+def measurement(cache_dir: Path, source_digest: str) -> dict:
+    """This machine's measurement, from the cache when nothing it depends on has changed."""
+    from explainers.measure import measure_all
+
+    here = machine()
+    key = hashlib.sha256(json.dumps([source_digest, sys.version, here["cpu"]]).encode())
+    entry = cache_dir / f"measured-{key.hexdigest()[:20]}.json"
+    try:
+        return json.loads(entry.read_text())
+    except (OSError, ValueError):
+        pass
+    data = {"machine": here, "rows": measure_all()}
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    entry.write_text(json.dumps(data))
+    return data
+
+
+def _num(value, digits: int = 0) -> str:
+    return f'<td class="tf-num">{value:,.{digits}f}</td>'
+
+
+def counts_table(rows: list[dict]) -> str:
+    head = ("<tr><th>Format</th><th>Multiply-adds (teach)</th><th>Other ops (teach)</th>"
+            "<th>Bytes read (teach)</th><th>Bytes written (teach)</th><th>Energy (teach, µJ)</th>"
+            "<th>Multiply-adds (read one page)</th><th>Accuracy on new pages</th></tr>")
+    body = "".join(
+        f"<tr><td>{escape(r['format'])}</td>{_num(r['teach_ops']['macs'])}"
+        f"{_num(r['teach_ops']['ops'])}{_num(r['teach_ops']['bytes_read'])}"
+        f"{_num(r['teach_ops']['bytes_written'])}{_num(r['teach_energy_pj'] / 1e6, 1)}"
+        f"{_num(r['read_ops_per_page']['macs'])}<td class=\"tf-num\">{r['accuracy']:.1%}</td></tr>"
+        for r in rows)
+    return f'<div class="tf-table-wrap"><table class="tf-table">{head}{body}</table></div>'
+
+
+def timing_table(data: dict) -> str:
+    """One row per machine: the build machine now, the reader's browser when they press the button."""
+    formats = [r["format"] for r in data["rows"]]
+    head = "<tr><th>Where</th>" + "".join(
+        f"<th>Teach {escape(f)} (pages/s)</th>" for f in formats) + "<th>Read (pages/s)</th></tr>"
+    m = data["machine"]
+    where = f"Build machine: {m['cpu']}, {m['cores']} cores, {m['python']}, {m['date']}"
+    cells = "".join(_num(r["taught_pages"] / r["teach_seconds"]) for r in data["rows"])
+    reads = sum(r["read_pages"] for r in data["rows"]) / sum(r["read_seconds"] for r in data["rows"])
+    return (f'<div class="tf-table-wrap"><table class="tf-table tf-timing" '
+            f'data-formats="{escape(json.dumps(formats))}">'
+            f"<thead>{head}</thead><tbody><tr><td>{escape(where)}</td>{cells}{_num(reads)}</tr>"
+            f"</tbody></table></div>")
+
+
+def measured_html(data: dict, text: dict) -> str:
+    """The two tables and the button that measures again in the reader's browser."""
+    t = {k: escape(v) for k, v in text.items() if isinstance(v, str)}
+    return (
+        f"<h2 id=\"counts\">{t['measure_counts']}</h2>{counts_table(data['rows'])}"
+        f"<h2 id=\"speed\">{t['measure_speed']}</h2>{timing_table(data)}"
+        f'<p class="tf-measure"><button type="button" class="md-button md-button--primary" '
+        f'data-action="measure">{t["measure_run"]}</button> '
+        f'<span class="tf-status" role="status" aria-live="polite"></span></p>'
+    )
