@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from trainfer.tables.load import load_all
 
 pytestmark = pytest.mark.browser

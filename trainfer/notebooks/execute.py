@@ -71,7 +71,7 @@ def execute_notebook(path: Path, *, cwd: Path, timeout: int, kernel: str, env: d
     started = time.monotonic()
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
+        nb, timeout=timeout, kernel_name=kernel, allow_errors=False, coalesce_streams=True,
         resources={"metadata": {"path": str(cwd)}},
     )
     try:
