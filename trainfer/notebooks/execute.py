@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from jupyter_client import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -67,19 +69,31 @@ def describe_failure(path: Path, nb, exc: Exception) -> str:
 
 
 def execute_notebook(path: Path, *, cwd: Path, timeout: int, kernel: str, env: dict) -> ExecResult:
-    """Execute a notebook file; errors are not allowed (the first failing cell stops it)."""
+    """Execute a notebook file; errors are not allowed (the first failing cell stops it).
+
+    The data files it reads (through trainfer.notebook_data) are recorded in `reads`.
+    """
     started = time.monotonic()
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb, timeout=timeout, kernel_name=kernel, allow_errors=False, coalesce_streams=True,
-        resources={"metadata": {"path": str(cwd)}},
-    )
-    try:
-        client.execute(env=env)
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        return ExecResult(path, False, time.monotonic() - started, notebook=nb,
-                          error=describe_failure(path, nb, exc))
-    return ExecResult(path, True, time.monotonic() - started, notebook=nb)
+    with tempfile.TemporaryDirectory(prefix="trainfer-run-") as folder:
+        # IPC sockets in a private folder: nothing listens on the network, and no warning
+        manager = KernelManager(kernel_name=kernel, transport="ipc", ip=str(Path(folder) / "k"))
+        client = NotebookClient(
+            nb, km=manager, timeout=timeout, kernel_name=kernel, allow_errors=False,
+            coalesce_streams=True, resources={"metadata": {"path": str(cwd)}},
+        )
+        log = Path(folder) / "reads.log"
+        log.touch()
+        try:
+            client.execute(env={**env, "TRAINFER_READ_LOG": str(log)})
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            return ExecResult(path, False, time.monotonic() - started, notebook=nb,
+                              error=describe_failure(path, nb, exc))
+        finally:
+            if manager.has_kernel:  # we own this manager, so nbclient leaves the kernel to us
+                manager.shutdown_kernel(now=True)
+        reads = sorted(set(log.read_text().split()))
+    return ExecResult(path, True, time.monotonic() - started, notebook=nb, reads=reads)
 
 
 def execute_many(paths: list[Path], *, workers: int, env_for, on_done=None, **kwargs):

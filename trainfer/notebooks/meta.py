@@ -60,3 +60,15 @@ def read_meta(path: Path, metadata: dict, root: Path) -> tuple[NotebookMeta | No
     if problems:
         return None, problems
     return NotebookMeta(**{key: block[key] for key in REQUIRED}), []
+
+
+def run_problems(path: Path, meta: NotebookMeta, seconds: float, reads: list[str]) -> list[str]:
+    """What a finished run breaks: its time budget, or reading data it did not declare."""
+    problems = []
+    if seconds > meta.budget_seconds:
+        problems.append(f"{path}: took {seconds:.1f} s, over its budget of "
+                        f"{meta.budget_seconds:g} s (metadata.trainfer.budget_seconds)")
+    for rel in sorted(set(reads) - set(meta.data)):
+        problems.append(f"{path}: reads {rel} but metadata.trainfer.data does not declare it "
+                        "(the cache would miss a change to it)")
+    return problems

@@ -30,3 +30,23 @@ def index(report) -> str:
     for rel, meta, _result in report:
         lines.append(f"- [{meta.title}]({rel.stem}.md): {meta.summary}")
     return "\n".join(lines) + "\n"
+
+
+def report(entries) -> str:
+    """The execution report: every notebook with how this build got its outputs."""
+    lines = [
+        "# Notebook execution report",
+        "",
+        "How this build of the site got each notebook's outputs: executed now, or taken from the "
+        "build cache because nothing it depends on (its code cells, the simulator's source, the "
+        "data files it declares, the lockfiles, the kernel) had changed.",
+        "",
+        "| Notebook | Status | Time (s) | Cache | Budget (s) |",
+        "| --- | --- | ---: | --- | ---: |",
+    ]
+    for rel, meta, result in entries:
+        how = "hit" if result.cached else "miss (executed)"
+        seconds = "" if result.cached else f"{result.seconds:.1f}"
+        lines.append(f"| [{meta.title}]({rel.stem}.md) | ok | {seconds} | {how} | "
+                     f"{meta.budget_seconds:g} |")
+    return "\n".join(lines) + "\n"

@@ -18,10 +18,11 @@ from trainfer.notebooks import pages
 from trainfer.notebooks.cache import NotebookCache, cache_key, tree_digest, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
 from trainfer.notebooks.execute import ExecResult, execute_many, kernel_profile
-from trainfer.notebooks.meta import read_meta
+from trainfer.notebooks.meta import read_meta, run_problems
 from trainfer.notebooks.render import notebook_markdown
 
 log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
+REPORT = "notebooks/report.md"
 
 
 class NotebooksPlugin(BasePlugin[NotebooksConfig]):
@@ -91,6 +92,10 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             if not result.ok:
                 problems.append(result.error)
                 continue
+            broken = run_problems(rel, meta, result.seconds, result.reads)
+            if broken:
+                problems += broken
+                continue
             self.cache.put(key, result.notebook)
             entries.append((rel, meta, result, nb))
         if problems:
@@ -101,6 +106,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             self._add_page(files, config, rel, meta, executed, result)
             self.report.append((rel, meta, result))
         files.append(File.generated(config, "notebooks/index.md", content=pages.index(self.report)))
+        files.append(File.generated(config, REPORT, content=pages.report(self.report)))
         return files
 
     def _add_page(self, files, config, rel, meta, executed, result):
@@ -115,7 +121,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
                                     content=json.dumps(executed, indent=1, ensure_ascii=False)))
 
     def on_nav(self, nav, *, config, files):
-        return expand_section(nav, files, "notebooks/index.md", list(self.slots))
+        return expand_section(nav, files, "notebooks/index.md", [*self.slots, REPORT])
 
     def on_page_content(self, html, *, page, config, files):
         slots = self.slots.get(page.file.src_uri)
