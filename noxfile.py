@@ -89,7 +89,7 @@ def install(session: nox.Session, *groups: str) -> None:
     """Install the dependency groups, the two local packages, and the npm runtime pins."""
     for group in groups:
         session.install(*nox.project.dependency_groups(PYPROJECT, group))
-    if "lint" not in groups or len(groups) > 1:
+    if groups != ("lint",):
         session.install("--no-deps", "-e", ".", "-e", "./explainers")
         npm_ci(session)
 
@@ -137,10 +137,36 @@ def ensure_chromium(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Run every test: unit, site build, notebooks, Pyodide in Node, Chromium."""
-    install(session, "test")
+    """Run every test: unit, site build, notebooks, Pyodide in Node, Chromium, notebook checks."""
+    install(session, "test", "lint")
     ensure_chromium(session)
     session.run("pytest", *session.posargs)
+    if not session.posargs:  # a filtered run (nox -s tests -- -k x) skips the notebook checks
+        session.run("python", "-m", "trainfer.notebooks.check")
+
+
+@nox.session(name="check-notebooks", python=PYTHON)
+def check_notebooks(session: nox.Session) -> None:
+    """Check contributed notebooks: metadata, stripped outputs, ruff, budget, reads, determinism."""
+    install(session, "build", "lint")
+    session.run("python", "-m", "trainfer.notebooks.check", *session.posargs)
+
+
+@nox.session(name="new-notebook", python=PYTHON)
+def new_notebook(session: nox.Session) -> None:
+    """Scaffold a notebook: nox -s new-notebook -- "Title"."""
+    install(session, "build")
+    session.run("python", "-m", "trainfer.notebooks.scaffold", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks (they print figures, assert nothing): builds vs mkdocs-jupyter, the classroom."""
+    install(session, "test", "bench")
+    session.run("mkdocs", "build", "--strict")
+    session.run("python", "bench/build_times.py", *session.posargs)
+    session.run("python", "bench/simulator_speed.py")
+    session.run("python", "bench/classroom_load.py")
 
 
 @nox.session(python=PYTHON)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -45,7 +46,7 @@ def ruff_problems(path: Path, rel: Path) -> list[str]:
     if done.returncode == 0:
         return []
     lines = [line for line in done.stdout.splitlines() if ":" in line and "Found" not in line]
-    return [f"{rel}: ruff: {line.split(str(path))[-1].lstrip(':')}" for line in lines]
+    return [f"{rel}: ruff: {re.sub(r'^.*?[.]ipynb:', '', line)}" for line in lines]
 
 
 def outputs_of(nb) -> list:
