@@ -56,3 +56,27 @@ def test_every_page_stays_on_its_origin(browser, built_site, site_url):
     outside = sorted({u for u in seen if urlsplit(u).scheme in ("http", "https", "ws", "wss")
                       and urlsplit(u).netloc != origin})
     assert outside == []
+
+
+def test_the_site_works_under_a_sub_path(browser, built_site):
+    """As on GitHub Pages: served at /trainfer/, every page loads every resource it asks for."""
+    from conftest import serve
+
+    server, url = serve(built_site, prefix="/trainfer")
+    context = browser.new_context()
+    failed = []
+    context.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    page = context.new_page()
+    try:
+        for path in site_pages(built_site):
+            page.goto(url + path, wait_until="networkidle")
+        page.goto(url + "classroom/")
+        page.get_by_role("button", name=re.compile("^Run")).click()
+        page.wait_for_function(
+            "() => /\\d+(\\.\\d+)?%/.test(document.querySelector('[role=log]').textContent)",
+            timeout=60_000,
+        )
+    finally:
+        context.close()
+        server.shutdown()
+    assert failed == []
