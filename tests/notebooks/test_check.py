@@ -6,9 +6,9 @@ import shutil
 
 import nbformat
 import pytest
+from conftest import ROOT
 from notebooks_support import write_notebook
 
-from conftest import ROOT
 from trainfer.notebooks.check import check, strip
 from trainfer.notebooks.execute import kernel_profile
 from trainfer.notebooks.scaffold import scaffold

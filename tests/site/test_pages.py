@@ -104,6 +104,7 @@ def test_resnet_notebook_computes_from_the_data(built_site):
     assert "24.5 GFLOP per training image" in html
     assert "28.3 s: Google" in html
     assert 'class="tf-chart"' in html and "vega-embed.min.js" in html
+    assert "<math" in html and "mathjax" not in html.lower()  # math as MathML: nothing to load
 
 
 def test_runtime_files_and_the_lock(built_site):

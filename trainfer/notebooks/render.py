@@ -7,6 +7,7 @@ import re
 from html import escape
 
 from trainfer.charts import chart_html
+from trainfer.notebooks.mathml import math_to_slots
 from trainfer.slots import Slots
 
 VEGALITE = re.compile(r"application/vnd\.vegalite\.v\d+[+.]json")
@@ -58,7 +59,7 @@ def notebook_markdown(nb) -> tuple[str, Slots]:
         if HIDE_CELL in tags:
             continue
         if cell.cell_type == "markdown":
-            parts.append(cell.source)
+            parts.append(math_to_slots(cell.source, slots.mark))
         elif cell.cell_type == "code":
             if HIDE_INPUT not in tags and cell.source.strip():
                 parts.append(f"```python\n{cell.source}\n```")
