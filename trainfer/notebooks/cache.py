@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import nbformat
 from trainfer.notebooks.execute import STARTUP
 
 LOCKFILES = ("package-lock.json", "pyproject.toml", "explainers/pyproject.toml")
+IMPORTS_EXPLAINERS = re.compile(r"^\s*(?:from|import)\s+explainers\b", re.MULTILINE)
 
 
 def tree_digest(folder: Path, pattern: str = "*.py") -> str:
@@ -38,12 +40,18 @@ def sidecars(root: Path, data_files: list[str]) -> set[str]:
     return found
 
 
+def uses_explainers(nb) -> bool:
+    """Whether any code cell names the simulator package (then its source is part of the key)."""
+    return any(IMPORTS_EXPLAINERS.search(code) for code in code_cells(nb))
+
+
 def cache_key(nb, root: Path, data_files: list[str], kernel: str, explainers_digest: str) -> str:
-    """The key: code cells, explainers source, declared data files, lockfiles, kernel, Python."""
+    """The key: code cells, explainers source (if used), declared data files, lockfiles,
+    the kernel, Python and the kernel's startup file."""
     h = hashlib.sha256()
     parts = {
         "code": code_cells(nb),
-        "explainers": explainers_digest,
+        "explainers": explainers_digest if uses_explainers(nb) else None,
         "kernel": kernel,
         "python": sys.version,
         "startup": STARTUP.read_text(encoding="utf-8"),

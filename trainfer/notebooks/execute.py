@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +34,7 @@ class ExecResult:
 
 
 STARTUP = Path(__file__).with_name("kernel_startup.py")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def kernel_profile(ipython_dir: Path) -> Path:
@@ -62,7 +64,7 @@ def describe_failure(path: Path, nb, exc: Exception) -> str:
     """A message naming the notebook, the cell (number and head) and the error."""
     where = failing_cell(nb)
     cell = f"code cell {where[0]} (`{where[1]}`)" if where else "a cell"
-    text = str(exc).strip()
+    text = ANSI.sub("", str(exc)).strip()  # IPython colours its tracebacks
     if isinstance(exc, CellTimeoutError):
         text = f"timed out: {text.splitlines()[0] if text else ''}"
     return f"{path}: {cell} failed:\n{text}"

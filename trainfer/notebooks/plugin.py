@@ -55,6 +55,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
                 continue
             key = cache_key(nb, self.root, meta.data, self.config.kernel, explainers)
             hit = None if ("*" in forced or path.stem in forced) else self.cache.get(key)
+            if hit is not None:
+                log.info(f"notebooks: {path.stem} cached")
             plan.append((rel, nb, meta, key, hit))
         return plan, problems
 

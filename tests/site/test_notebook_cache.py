@@ -1,0 +1,80 @@
+"""The notebook cache re-executes exactly what changed, and every failure is reported at once."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+from notebooks_support import write_notebook
+
+from conftest import ROOT, mkdocs_build
+
+FIXTURE = ROOT / "tests" / "fixtures" / "notebook_site"
+
+
+def ran(done) -> set[str]:
+    return set(re.findall(r"notebooks: \[\d+/\d+\] (\S+) ran", done.stdout + done.stderr))
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "explainers" / "src" / "explainers").mkdir(parents=True)
+    (project / "explainers" / "src" / "explainers" / "teach.py").write_text("RATE = 1\n")
+    write_notebook(project / "notebooks" / "uses.ipynb", ["import explainers\nprint('uses')"])
+    write_notebook(project / "notebooks" / "plain.ipynb", ["print('plain')"])
+    return project
+
+
+def build(project, **env):
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        done = mkdocs_build(project / "mkdocs.yml", project / "site")
+    finally:
+        for k, v in old.items():
+            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_only_what_changed_is_executed_again(project):
+    assert ran(build(project)) == {"uses", "plain"}
+    assert ran(build(project)) == set()  # nothing changed
+    write_notebook(project / "notebooks" / "plain.ipynb", ["print('plain, edited')"])
+    assert ran(build(project)) == {"plain"}
+    assert "plain, edited" in (project / "site" / "notebooks" / "plain" / "index.html").read_text()
+    (project / "explainers" / "src" / "explainers" / "teach.py").write_text("RATE = 2\n")
+    assert ran(build(project)) == {"uses"}  # only the notebook that imports the simulator
+    nb = project / "notebooks" / "plain.ipynb"
+    nb.write_text(nb.read_text().replace("Intro.", "A new introduction."))
+    done = build(project)
+    assert ran(done) == set()  # Markdown changes re-render without re-running
+    assert "A new introduction." in (project / "site" / "notebooks" / "plain" / "index.html").read_text()
+
+
+def test_a_corrupt_cache_entry_is_executed_again(project):
+    build(project)
+    for entry in (project / ".trainfer-cache" / "notebooks").glob("*.ipynb"):
+        entry.write_text("{ not json")
+    assert ran(build(project)) == {"uses", "plain"}
+
+
+def test_force_reexecutes_one_or_all(project):
+    build(project)
+    assert ran(build(project, TRAINFER_FORCE="plain")) == {"plain"}
+    assert ran(build(project, TRAINFER_FORCE="*")) == {"uses", "plain"}
+
+
+def test_every_failure_is_reported_at_once(project):
+    write_notebook(project / "notebooks" / "bad1.ipynb", ["raise ValueError('first')"])
+    write_notebook(project / "notebooks" / "bad2.ipynb", ["x = 1", "undefined_name"])
+    done = mkdocs_build(project / "mkdocs.yml", project / "site")
+    report = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "notebooks/bad1.ipynb: code cell 1" in report and "ValueError: first" in report
+    assert "notebooks/bad2.ipynb: code cell 2" in report and "NameError" in report
+    assert ran(done) >= {"uses", "plain"}  # the others still ran (and are cached for next time)
