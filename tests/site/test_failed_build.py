@@ -6,6 +6,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, mkdocs_build
 from notebooks_support import write_notebook
 
@@ -51,3 +53,28 @@ def test_bad_metadata_names_the_notebook_and_the_key(tmp_path):
     assert "notebooks/nometa.ipynb: metadata.trainfer.title is empty" in report
     assert "notebooks/nometa.ipynb: metadata.trainfer.budget_seconds should be a number" in report
     assert not (project / "site").exists()
+
+
+TABLE_FIXTURE = ROOT / "tests" / "fixtures" / "table_site"
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda text: text.replace(",0.9,", ",-0.9,", 1), "field 'energy_pj'"),
+    (lambda text: text + "int8_add,8-bit int add,8,int,0.03,partly,x,2026-11-25,\n",
+     "duplicate id"),
+    (lambda text: text.replace("Horowitz", "", 0).rstrip("\n") + '\n"unclosed,\n', "row"),
+])
+def test_bad_data_fails_the_build_and_keeps_the_site(tmp_path, edit, expected):
+    project = tmp_path / "project"
+    shutil.copytree(TABLE_FIXTURE, project)
+    site = project / "site"
+    assert mkdocs_build(project / "mkdocs.yml", site).returncode == 0
+    before = snapshot(site)
+    data = project / "data" / "energy_per_op.csv"
+    data.write_text(edit(data.read_text()))
+    done = mkdocs_build(project / "mkdocs.yml", site)
+    report = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "data/energy_per_op.csv" in report and expected in report
+    assert "Traceback" not in report
+    assert snapshot(site) == before
