@@ -11,6 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
+from trainfer.demos.alphabet import MARKER as ALPHABET_MARKER
+from trainfer.demos.alphabet import alphabet_html
 from trainfer.demos.config import DemosConfig
 from trainfer.demos.controls import controls
 from trainfer.demos.prebuilt import cached_run
@@ -44,6 +46,13 @@ class DemosPlugin(BasePlugin[DemosConfig]):
             raise PluginError(f"{path}: the example failed when run at build time:\n{output}")
         return code, output
 
+    def _glyph_names(self) -> dict:
+        path = self.web / "i18n" / f"glyphs.{self.config.language}.json"
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise PluginError(f"{path}: cannot read the glyph names: {exc}") from exc
+
     def _controls(self, code: str) -> list[dict]:
         try:
             from explainers.bridge import RULES
@@ -52,6 +61,8 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         return controls(code, RULES)
 
     def on_page_content(self, html, *, page, config, files):
+        if ALPHABET_MARKER in html:
+            html = html.replace(ALPHABET_MARKER, alphabet_html(self._glyph_names()))
         names = demo_names(html)
         if not names:
             return html
