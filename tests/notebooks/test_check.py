@@ -10,7 +10,7 @@ from conftest import ROOT
 from notebooks_support import write_notebook
 
 from trainfer.notebooks.check import check, strip
-from trainfer.notebooks.execute import kernel_profile
+from trainfer.notebooks.kernel import kernel_profile
 from trainfer.notebooks.scaffold import scaffold
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from trainfer.notebooks.execute import STARTUP
+from trainfer.notebooks.kernel import STARTUP
 
 LOCKFILES = ("package-lock.json", "pyproject.toml", "explainers/pyproject.toml")
 IMPORTS_EXPLAINERS = re.compile(r"^\s*(?:from|import)\s+explainers\b", re.MULTILINE)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import nbformat
 
-from trainfer.notebooks.execute import execute_notebook, kernel_profile
+from trainfer.notebooks.execute import execute_notebook
+from trainfer.notebooks.kernel import kernel_profile
 from trainfer.notebooks.meta import read_meta, run_problems
 
 

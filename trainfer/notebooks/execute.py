@@ -7,7 +7,6 @@ import re
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -15,37 +14,9 @@ from jupyter_client import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from trainfer.notebooks.result import ExecResult
 
-@dataclass
-class ExecResult:
-    """What happened to one notebook: ok or not, how long, from cache or run, and the error."""
-
-    path: Path
-    ok: bool
-    seconds: float = 0.0
-    cached: bool = False
-    notebook: object | None = None
-    error: str | None = None
-    reads: list[str] = field(default_factory=list)
-
-    @property
-    def stem(self) -> str:
-        return self.path.stem
-
-
-STARTUP = Path(__file__).with_name("kernel_startup.py")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def kernel_profile(ipython_dir: Path) -> Path:
-    """An IPython folder whose startup file closes the network and sets Altair's renderer."""
-    startup = ipython_dir / "profile_default" / "startup"
-    startup.mkdir(parents=True, exist_ok=True)
-    target = startup / "00-trainfer.py"
-    code = STARTUP.read_bytes()
-    if not target.is_file() or target.read_bytes() != code:
-        target.write_bytes(code)
-    return ipython_dir
 
 
 def failing_cell(nb) -> tuple[int, str] | None:

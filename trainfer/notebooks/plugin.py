@@ -17,9 +17,10 @@ from trainfer.nav import expand_section
 from trainfer.notebooks import pages
 from trainfer.notebooks.cache import NotebookCache, cache_key, tree_digest, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
-from trainfer.notebooks.execute import ExecResult, execute_many, kernel_profile
+from trainfer.notebooks.kernel import kernel_profile
 from trainfer.notebooks.meta import read_meta, run_problems
 from trainfer.notebooks.render import notebook_markdown
+from trainfer.notebooks.result import ExecResult
 
 log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
 REPORT = "notebooks/report.md"
@@ -74,6 +75,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         def env_for(path: Path) -> dict:
             return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0",
                     "IPYTHONDIR": str(ipython_dir)}
+
+        from trainfer.notebooks.execute import execute_many  # Jupyter only when something runs
 
         return execute_many(
             [self.root / rel for rel, *_ in misses], workers=self.config.workers, env_for=env_for,
