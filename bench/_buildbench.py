@@ -16,6 +16,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from trainfer.tables.measured import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = shutil.ignore_patterns(".git", "site", ".nox", ".trainfer-cache", "node_modules",
                                 "__pycache__", ".cache", ".pytest_cache", ".ruff_cache")
@@ -119,17 +121,6 @@ def ran_times(log: str) -> dict[str, float]:
 def failing_stems(message: str, stems: list[str]) -> list[str]:
     """The notebooks a failed build names as failing (`notebooks/<stem>.ipynb: ...`)."""
     return [s for s in stems if f"notebooks/{s}.ipynb:" in message]
-
-
-def cpu_model() -> str:
-    """The CPU's model name from /proc/cpuinfo (or what platform knows)."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def version(dist: str) -> str:

@@ -26,6 +26,18 @@ LOADS_FROM_ELSEWHERE = re.compile(
 )
 
 
+def visit_every_page_and_run_the_demo(page, url: str, built_site) -> None:
+    """Open every page, then run the classroom (its worker loads Pyodide and the wheel)."""
+    for path in site_pages(built_site):
+        page.goto(url + path, wait_until="networkidle")
+    page.goto(url + "classroom/")
+    page.get_by_role("button", name=re.compile("^Run")).click()
+    page.wait_for_function(
+        "() => /\\d+(\\.\\d+)?%/.test(document.querySelector('[role=log]').textContent)",
+        timeout=60_000,
+    )
+
+
 def test_html_and_css_load_nothing_from_another_host(built_site):
     offenders = []
     pattern = LOADS_FROM_ELSEWHERE
@@ -41,16 +53,7 @@ def test_every_page_stays_on_its_origin(browser, built_site, site_url):
     context = browser.new_context()
     seen = []
     context.on("request", lambda request: seen.append(request.url))
-    page = context.new_page()
-    for path in site_pages(built_site):
-        page.goto(site_url + path, wait_until="networkidle")
-    # the classroom's worker loads Pyodide when the demo is in view: wait for its wasm
-    page.goto(site_url + "classroom/")
-    page.get_by_role("button", name=re.compile("^Run")).click()
-    page.wait_for_function(
-        "() => /\\d+(\\.\\d+)?%/.test(document.querySelector('[role=log]').textContent)",
-        timeout=60_000,
-    )
+    visit_every_page_and_run_the_demo(context.new_page(), site_url, built_site)
     context.close()
     assert any(url.endswith("pyodide.asm.wasm") for url in seen), "worker requests not observed"
     outside = sorted({u for u in seen if urlsplit(u).scheme in ("http", "https", "ws", "wss")
@@ -66,16 +69,8 @@ def test_the_site_works_under_a_sub_path(browser, built_site):
     context = browser.new_context()
     failed = []
     context.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
-    page = context.new_page()
     try:
-        for path in site_pages(built_site):
-            page.goto(url + path, wait_until="networkidle")
-        page.goto(url + "classroom/")
-        page.get_by_role("button", name=re.compile("^Run")).click()
-        page.wait_for_function(
-            "() => /\\d+(\\.\\d+)?%/.test(document.querySelector('[role=log]').textContent)",
-            timeout=60_000,
-        )
+        visit_every_page_and_run_the_demo(context.new_page(), url, built_site)
     finally:
         context.close()
         server.shutdown()
