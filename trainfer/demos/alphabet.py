@@ -29,9 +29,8 @@ def alphabet_html(names: dict[str, dict[str, str]]) -> str:
         name = names.get(char, {})
         label = f"{char} {name.get('pinyin', '')}: {name.get('meaning', '')}".strip()
         items.append(
-            f'<figure class="tf-glyph" role="img" aria-label="{escape(label)}">'
-            f"{glyph_svg(pixels(char))}<figcaption><span lang=\"zh\">{escape(char)}</span> "
-            f"{escape(name.get('pinyin', ''))}<br>{escape(name.get('meaning', ''))}"
-            f"</figcaption></figure>"
+            f'<div class="tf-glyph" role="img" aria-label="{escape(label)}">'
+            f"{glyph_svg(pixels(char))}<span lang=\"zh\">{escape(char)}</span> "
+            f"{escape(name.get('pinyin', ''))}<br>{escape(name.get('meaning', ''))}</div>"
         )
     return f'<div class="tf-alphabet">{"".join(items)}</div>'

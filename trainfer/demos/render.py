@@ -61,7 +61,7 @@ def widget_html(name: str, code: str, prebuilt: str, text: dict, controls: list[
 </div>
 <p class="tf-output-label" id="tf-output-{name}">{t['output']}</p>
 <pre class="tf-log" role="log" aria-label="{t['output']}" aria-live="polite" tabindex="0"></pre>
-<div class="tf-board" aria-label="{t['charts_heading']}"></div>
+<div class="tf-board" role="group" aria-label="{t['charts_heading']}"></div>
 </section>"""
 
 

@@ -35,14 +35,14 @@ def render_data(data: dict) -> str:
     html = _text(data.get("text/html", ""))
     if html and not UNSAFE_HTML.search(html):
         return f'<div class="tf-out-html">{html}</div>'
-    return f'<pre class="tf-out">{text}</pre>' if text else ""
+    return f'<pre class="tf-out" tabindex="0">{text}</pre>' if text else ""
 
 
 def render_output(output: dict) -> str:
     kind = output.get("output_type")
     if kind == "stream":
         cls = "tf-out tf-stderr" if output.get("name") == "stderr" else "tf-out"
-        return f'<pre class="{cls}">{escape(_text(output.get("text", "")))}</pre>'
+        return f'<pre class="{cls}" tabindex="0">{escape(_text(output.get("text", "")))}</pre>'
     if kind in ("display_data", "execute_result"):
         return render_data(output.get("data", {}))
     if kind == "error":

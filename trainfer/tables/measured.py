@@ -66,7 +66,8 @@ def counts_table(rows: list[dict]) -> str:
         f"{_num(r['teach_ops']['bytes_written'])}{_num(r['teach_energy_pj'] / 1e6, 1)}"
         f"{_num(r['read_ops_per_page']['macs'])}<td class=\"tf-num\">{r['accuracy']:.1%}</td></tr>"
         for r in rows)
-    return f'<div class="tf-table-wrap"><table class="tf-table">{head}{body}</table></div>'
+    return (f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="Counts">'
+            f'<table class="tf-table">{head}{body}</table></div>')
 
 
 def timing_table(data: dict) -> str:
@@ -78,7 +79,8 @@ def timing_table(data: dict) -> str:
     where = f"Build machine: {m['cpu']}, {m['cores']} cores, {m['python']}, {m['date']}"
     cells = "".join(_num(r["taught_pages"] / r["teach_seconds"]) for r in data["rows"])
     reads = sum(r["read_pages"] for r in data["rows"]) / sum(r["read_seconds"] for r in data["rows"])
-    return (f'<div class="tf-table-wrap"><table class="tf-table tf-timing" '
+    return (f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="Speed">'
+            f'<table class="tf-table tf-timing" '
             f'data-formats="{escape(json.dumps(formats))}">'
             f"<thead>{head}</thead><tbody><tr><td>{escape(where)}</td>{cells}{_num(reads)}</tr>"
             f"</tbody></table></div>")

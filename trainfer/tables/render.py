@@ -69,7 +69,8 @@ def table_html(table, derived: list[dict]) -> str:
         f'<span class="tf-shown" aria-live="polite"></span> '
         f'<button type="button" class="md-button tf-export" hidden>Download the filtered view '
         f"(CSV)</button></div>"
-        f'<div class="tf-table-wrap"><table class="tf-table" data-table="{escape(table.name)}">'
+        f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="{escape(table.title)}">'
+        f'<table class="tf-table" data-table="{escape(table.name)}">'
         f"<thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
