@@ -24,6 +24,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 def test_a_failing_cell_keeps_the_previous_site(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
+    shutil.copytree(ROOT / "i18n", project / "i18n")  # the pages\' text
     write_notebook(project / "notebooks" / "good.ipynb", ["x = 6 * 7", "print(x)"])
     site = project / "site"
     first = mkdocs_build(project / "mkdocs.yml", site)
@@ -46,6 +47,7 @@ def test_a_failing_cell_keeps_the_previous_site(tmp_path):
 def test_bad_metadata_names_the_notebook_and_the_key(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
+    shutil.copytree(ROOT / "i18n", project / "i18n")  # the pages\' text
     write_notebook(project / "notebooks" / "nometa.ipynb", ["1"], title="", budget_seconds="x")
     done = mkdocs_build(project / "mkdocs.yml", project / "site")
     assert done.returncode != 0
@@ -67,6 +69,7 @@ TABLE_FIXTURE = ROOT / "tests" / "fixtures" / "table_site"
 def test_bad_data_fails_the_build_and_keeps_the_site(tmp_path, edit, expected):
     project = tmp_path / "project"
     shutil.copytree(TABLE_FIXTURE, project)
+    shutil.copytree(ROOT / "i18n", project / "i18n")  # the pages\' text
     site = project / "site"
     assert mkdocs_build(project / "mkdocs.yml", site).returncode == 0
     before = snapshot(site)

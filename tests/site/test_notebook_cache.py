@@ -22,6 +22,7 @@ def ran(done) -> set[str]:
 def project(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
+    shutil.copytree(ROOT / "i18n", project / "i18n")  # the pages\' text
     (project / "explainers" / "src" / "explainers").mkdir(parents=True)
     (project / "explainers" / "src" / "explainers" / "teach.py").write_text("RATE = 1\n")
     write_notebook(project / "notebooks" / "uses.ipynb", ["import explainers\nprint('uses')"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from trainfer.demos.controls import controls
 from trainfer.demos.prebuilt import cached_run
 from trainfer.demos.render import MARKER, demo_names, page_scripts, widget_html
 from trainfer.runtime.wheel import source_digest
+from trainfer.text import load_text
 
 WEB_ASSETS = ("*.js", "*.css")
 
@@ -26,11 +26,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         self.web = self.root / self.config.web_dir
-        text_file = self.web / "i18n" / f"{self.config.language}.json"
-        try:
-            self.text = json.loads(text_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise PluginError(f"{text_file}: cannot read the widget's text table: {exc}") from exc
+        self.text = load_text(self.root, self.config.language, "widget")
         return config
 
     def _example(self, name: str, page_file: str) -> tuple[str, str]:
@@ -47,11 +43,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         return code, output
 
     def _glyph_names(self) -> dict:
-        path = self.web / "i18n" / f"glyphs.{self.config.language}.json"
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise PluginError(f"{path}: cannot read the glyph names: {exc}") from exc
+        return load_text(self.root, self.config.language, "glyphs")
 
     def _controls(self, code: str) -> list[dict]:
         try:
@@ -83,5 +75,6 @@ class DemosPlugin(BasePlugin[DemosConfig]):
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.web))
+        server.watch(str(self.root / "i18n"))
         server.watch(str(self.web.parent / "src"))
         return server

@@ -21,6 +21,7 @@ from trainfer.notebooks.kernel import kernel_profile
 from trainfer.notebooks.meta import read_meta, run_problems
 from trainfer.notebooks.render import notebook_markdown
 from trainfer.notebooks.result import ExecResult
+from trainfer.text import load_text
 
 log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
 REPORT = "notebooks/report.md"
@@ -30,6 +31,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         self.cache = NotebookCache(self.root / self.config.cache_dir)
+        self.text = load_text(self.root, self.config.language, "pages")["notebooks"]
         self.slots: dict = {}
         return config
 
@@ -110,8 +112,9 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             executed = with_outputs(current, result.notebook)
             self._add_page(files, config, rel, meta, executed, result)
             self.report.append((rel, meta, result))
-        files.append(File.generated(config, "notebooks/index.md", content=pages.index(self.report)))
-        files.append(File.generated(config, REPORT, content=pages.report(self.report)))
+        index = pages.index(self.report, self.text)
+        files.append(File.generated(config, "notebooks/index.md", content=index))
+        files.append(File.generated(config, REPORT, content=pages.report(self.report, self.text)))
         return files
 
     def _add_page(self, files, config, rel, meta, executed, result):
@@ -120,7 +123,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         src = f"notebooks/{stem}.md"
         self.slots[src] = slots
         download = f"{stem}.ipynb"
-        content = pages.notebook_page(meta, body, result, download)
+        content = pages.notebook_page(meta, body, result, download, self.text)
         files.append(File.generated(config, src, content=content))
         files.append(File.generated(config, f"notebooks/{download}",
                                     content=json.dumps(executed, indent=1, ensure_ascii=False)))

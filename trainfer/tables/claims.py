@@ -10,43 +10,42 @@ from trainfer.slots import Slots
 VERDICTS = ("verified", "partly", "unverified")
 
 
-def evidence_link(ref: str, tables: dict) -> str:
+def evidence_link(ref: str, tables: dict, t: dict) -> str:
     """A link to a data row (`table:id`, on its table page) or a notebook (`notebooks/<stem>/`)."""
     if ref.startswith("notebooks/"):
         stem = ref.strip("/").split("/", 1)[1]
-        return f'<a href="../notebooks/{escape(stem)}/">notebook: {escape(stem)}</a>'
+        return f'<a href="../notebooks/{escape(stem)}/">{escape(t["notebook"].format(stem=stem))}</a>'
     table, _, row = ref.partition(":")
     title = tables[table].title if table in tables else table
     return (f'<a href="../benchmarks/{escape(table)}/#row-{escape(row)}" '
             f'title="{escape(title)}">{escape(table)}: {escape(row)}</a>')
 
 
-def claim_html(row: dict, tables: dict) -> str:
+def claim_html(row: dict, tables: dict, t: dict) -> str:
     verdict = row["verdict"]
-    links = "".join(f"<li>{evidence_link(ref, tables)}</li>" for ref in row.get("evidence") or [])
+    links = "".join(f"<li>{evidence_link(ref, tables, t)}</li>" for ref in row.get("evidence") or [])
     sources = "".join(f"<li>{escape(s)}</li>" for s in row.get("sources") or [])
     return (
         f'<article class="tf-claim" id="{escape(row["id"])}" data-verdict="{escape(verdict)}">'
         f'<p class="tf-claim-head"><span class="tf-badge tf-badge-{escape(verdict)}">'
-        f"{escape(verdict)}</span> {escape(row['text_en'])}</p>"
+        f"{escape(t['verdicts'].get(verdict, verdict))}</span> {escape(row['text_en'])}</p>"
         f'<blockquote lang="zh" class="tf-claim-zh">{escape(row["text_zh"])}</blockquote>'
         f'<p class="tf-claim-finding">{escape(row["finding"])}</p>'
-        f'<details><summary>Evidence and sources</summary><ul class="tf-evidence">{links}</ul>'
+        f'<details><summary>{escape(t["evidence"])}</summary><ul class="tf-evidence">{links}</ul>'
         f'<ul class="tf-sources">{sources}</ul></details></article>'
     )
 
 
-def claims_page(claims, tables: dict) -> tuple[str, Slots]:
+def claims_page(claims, tables: dict, t: dict) -> tuple[str, Slots]:
     """Markdown for /claims/: a tally of verdicts, then every claim."""
     slots = Slots()
     tally = Counter(row["verdict"] for row in claims.rows)
-    summary = ", ".join(f"{tally.get(v, 0)} {v}" for v in VERDICTS)
+    summary = ", ".join(f"{tally.get(v, 0)} {t['verdicts'].get(v, v)}" for v in VERDICTS)
     parts = [
         f"# {claims.title}",
         claims.description,
-        f"**{len(claims.rows)} claims: {summary}.** A claim without a source is shown as the "
-        "article's claim, never as a fact.",
-        slots.mark("".join(claim_html(row, tables) for row in claims.rows)),
-        '<p><a href="../benchmarks/claims.csv" download>Download the claims (claims.csv)</a></p>',
+        t["tally"].format(count=len(claims.rows), summary=summary),
+        slots.mark("".join(claim_html(row, tables, t) for row in claims.rows)),
+        f'<p><a href="../benchmarks/claims.csv" download>{escape(t["download"])}</a></p>',
     ]
     return "\n\n".join(parts) + "\n", slots

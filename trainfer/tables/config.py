@@ -5,5 +5,5 @@ from mkdocs.config.base import Config
 class TablesConfig(Config):
     data_dir = c.Type(str, default="data")
     notebooks_dir = c.Type(str, default="notebooks")
-    text_file = c.Type(str, default="explainers/web/i18n/en.json")
+    language = c.Type(str, default="en")
     cache_dir = c.Type(str, default=".trainfer-cache/measured")

@@ -56,43 +56,44 @@ def _num(value, digits: int = 0) -> str:
     return f'<td class="tf-num">{value:,.{digits}f}</td>'
 
 
-def counts_table(rows: list[dict]) -> str:
-    head = ("<tr><th>Format</th><th>Multiply-adds (teach)</th><th>Other ops (teach)</th>"
-            "<th>Bytes read (teach)</th><th>Bytes written (teach)</th><th>Energy (teach, µJ)</th>"
-            "<th>Multiply-adds (read one page)</th><th>Accuracy on new pages</th></tr>")
+def counts_table(rows: list[dict], t: dict, label: str) -> str:
+    keys = ["format", "teach_macs", "teach_ops", "teach_read", "teach_written", "teach_energy",
+            "read_macs", "accuracy"]
+    head = "<tr>" + "".join(f"<th>{escape(t[k])}</th>" for k in keys) + "</tr>"
     body = "".join(
         f"<tr><td>{escape(r['format'])}</td>{_num(r['teach_ops']['macs'])}"
         f"{_num(r['teach_ops']['ops'])}{_num(r['teach_ops']['bytes_read'])}"
         f"{_num(r['teach_ops']['bytes_written'])}{_num(r['teach_energy_pj'] / 1e6, 1)}"
         f"{_num(r['read_ops_per_page']['macs'])}<td class=\"tf-num\">{r['accuracy']:.1%}</td></tr>"
         for r in rows)
-    return (f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="Counts">'
+    return (f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="{escape(label)}">'
             f'<table class="tf-table">{head}{body}</table></div>')
 
 
-def timing_table(data: dict) -> str:
-    """One row per machine: the build machine now, the reader's browser when they press the button."""
+def timing_table(data: dict, t: dict, label: str) -> str:
+    """One row per machine: the build machine now, the reader's browser when they ask."""
     formats = [r["format"] for r in data["rows"]]
-    head = "<tr><th>Where</th>" + "".join(
-        f"<th>Teach {escape(f)} (pages/s)</th>" for f in formats) + "<th>Read (pages/s)</th></tr>"
-    m = data["machine"]
-    where = f"Build machine: {m['cpu']}, {m['cores']} cores, {m['python']}, {m['date']}"
+    head = (f"<tr><th>{escape(t['where'])}</th>"
+            + "".join(f"<th>{escape(t['teach_rate'].format(format=f))}</th>" for f in formats)
+            + f"<th>{escape(t['read_rate'])}</th></tr>")
+    where = t["build_machine"].format(**data["machine"])
     cells = "".join(_num(r["taught_pages"] / r["teach_seconds"]) for r in data["rows"])
     reads = sum(r["read_pages"] for r in data["rows"]) / sum(r["read_seconds"] for r in data["rows"])
-    return (f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="Speed">'
-            f'<table class="tf-table tf-timing" '
-            f'data-formats="{escape(json.dumps(formats))}">'
+    return (f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="{escape(label)}">'
+            f'<table class="tf-table tf-timing">'
             f"<thead>{head}</thead><tbody><tr><td>{escape(where)}</td>{cells}{_num(reads)}</tr>"
             f"</tbody></table></div>")
 
 
-def measured_html(data: dict, text: dict) -> str:
+def measured_html(data: dict, widget: dict, t: dict) -> str:
     """The two tables and the button that measures again in the reader's browser."""
-    t = {k: escape(v) for k, v in text.items() if isinstance(v, str)}
+    w = {k: escape(v) for k, v in widget.items() if isinstance(v, str)}
     return (
-        f"<h2 id=\"counts\">{t['measure_counts']}</h2>{counts_table(data['rows'])}"
-        f"<h2 id=\"speed\">{t['measure_speed']}</h2>{timing_table(data)}"
+        f"<h2 id=\"counts\">{w['measure_counts']}</h2>"
+        f"{counts_table(data['rows'], t, widget['measure_counts'])}"
+        f"<h2 id=\"speed\">{w['measure_speed']}</h2>"
+        f"{timing_table(data, t, widget['measure_speed'])}"
         f'<p class="tf-measure"><button type="button" class="md-button md-button--primary" '
-        f'data-action="measure">{t["measure_run"]}</button> '
+        f'data-action="measure">{w["measure_run"]}</button> '
         f'<span class="tf-status" role="status" aria-live="polite"></span></p>'
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,6 +21,7 @@ from trainfer.tables.load import DataErrors, load_all
 from trainfer.tables.measured import MARKER as MEASURED_MARKER
 from trainfer.tables.measured import measured_html, measurement
 from trainfer.tables.render import csv_text, has_tables, table_page, table_scripts
+from trainfer.text import load_text
 
 PAGES_DIR = "benchmarks"
 SPECIAL = {"claims"}
@@ -31,6 +31,7 @@ MEASURED_PAGE = f"{PAGES_DIR}/measured.md"  # tables with a page of their own el
 class TablesPlugin(BasePlugin[TablesConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
+        self.text = load_text(self.root, self.config.language, "pages")
         self.slots: dict = {}
         self.tables: dict = {}
         return config
@@ -46,16 +47,18 @@ class TablesPlugin(BasePlugin[TablesConfig]):
             if name in SPECIAL:
                 continue
             csv_name = f"{name}.csv"
-            content, slots = table_page(table, derived_values(table), chart_spec(table), csv_name)
+            content, slots = table_page(table, derived_values(table), chart_spec(table), csv_name,
+                                        self.text["tables"])
             src = f"{PAGES_DIR}/{name}.md"
             self.slots[src] = slots
             files.append(File.generated(config, src, content=content))
             files.append(File.generated(config, f"{PAGES_DIR}/{csv_name}", content=csv_text(table)))
             listed.append(table)
-        files.append(File.generated(config, f"{PAGES_DIR}/index.md", content=index_page(listed)))
+        files.append(File.generated(config, f"{PAGES_DIR}/index.md", content=index_page(
+            listed, self.text["tables"], measured=files.get_file_from_path(MEASURED_PAGE) is not None)))
         if "claims" in self.tables:
             claims = self.tables["claims"]
-            content, slots = claims_page(claims, self.tables)
+            content, slots = claims_page(claims, self.tables, self.text["claims"])
             self.slots["claims.md"] = slots
             files.append(File.generated(config, "claims.md", content=content))
             files.append(File.generated(config, f"{PAGES_DIR}/claims.csv", content=csv_text(claims)))
@@ -81,26 +84,23 @@ class TablesPlugin(BasePlugin[TablesConfig]):
         return html
 
     def _measured(self, html: str, page) -> str:
-        text_file = self.root / self.config.text_file
-        try:
-            text = json.loads(text_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise PluginError(f"{text_file}: cannot read the page's text table: {exc}") from exc
+        widget = load_text(self.root, self.config.language, "widget")
         data = measurement(self.root / self.config.cache_dir,
                            tree_digest(self.root / "explainers" / "src"))
         script = get_relative_url("assets/trainfer/measured.js", page.url)
-        return (html.replace(MEASURED_MARKER, measured_html(data, text))
-                + page_scripts(text, script))
+        table = measured_html(data, widget, self.text["measured"])
+        return html.replace(MEASURED_MARKER, table) + page_scripts(widget, script)
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.root / self.config.data_dir))
         return server
 
 
-def index_page(tables) -> str:
-    """The benchmarks index: every table with its row count."""
-    lines = ["# Benchmarks and data", "",
-             "Every table is generated from a data file in which each row has a source and an "
-             "as-of date. Each page offers its data as CSV.", ""]
-    lines += [f"- [{t.title}]({t.name}.md): {len(t.rows)} rows" for t in tables]
+def index_page(tables, t: dict, measured: bool) -> str:
+    """The benchmarks index: every table with its row count, and the measured page."""
+    lines = [f"# {t['index_title']}", "", t["index_intro"], ""]
+    lines += [f"- [{table.title}]({table.name}.md): {t['index_item'].format(rows=len(table.rows))}"
+              for table in tables]
+    if measured:
+        lines.append(f"- [{t['measured_item']}](measured.md)")
     return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from html import escape
 
 from mkdocs.utils import get_relative_url
@@ -49,12 +50,13 @@ def cell_text(column, value) -> str:
     return escape(text)
 
 
-def table_html(table, derived: list[dict]) -> str:
+def table_html(table, derived: list[dict], t: dict) -> str:
     """The table with data and derived columns; derived headers are marked as computed."""
+    computed = f' <em class="tf-derived">({escape(t["computed_mark"])})</em>'
     heads = "".join(
         f'<th scope="col" tabindex="0" data-kind="{c.kind}"'
-        f'{" data-sort-method=number" if c.kind == "number" else ""}'
-        f'{" class=tf-derived" if c.derived else ""}>{header(c)}</th>'
+        f'{" data-sort-method=number" if c.kind == "number" else ""}>{header(c)}'
+        f'{computed if c.derived else ""}</th>'
         for c in table.columns
     )
     body = []
@@ -62,13 +64,15 @@ def table_html(table, derived: list[dict]) -> str:
         values = {**row, **extra}
         cells = "".join(cell(c, values.get(c.key)) for c in table.columns)
         body.append(f'<tr id="row-{escape(str(row.get("id", "")))}">{cells}</tr>')
-    label = f"Filter the rows of {table.title}"
+    label = t["filter_label"].format(title=table.title)
+    counts = {"shown": t["filter_shown"], "all": t["filter_all"]}
     return (
-        f'<div class="tf-table-tools"><label>Filter <input type="search" class="tf-filter" '
-        f'aria-label="{escape(label)}" placeholder="type to filter"></label> '
-        f'<span class="tf-shown" aria-live="polite"></span> '
-        f'<button type="button" class="md-button tf-export" hidden>Download the filtered view '
-        f"(CSV)</button></div>"
+        f'<div class="tf-table-tools"><label>{escape(t["filter"])} <input type="search" '
+        f'class="tf-filter" aria-label="{escape(label)}" '
+        f'placeholder="{escape(t["filter_placeholder"])}"></label> '
+        f'<span class="tf-shown" aria-live="polite" data-text="{escape(json.dumps(counts))}"></span> '
+        f'<button type="button" class="md-button tf-export" hidden>{escape(t["filter_export"])}'
+        f"</button></div>"
         f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="{escape(table.title)}">'
         f'<table class="tf-table" data-table="{escape(table.name)}">'
         f"<thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
@@ -89,22 +93,24 @@ def csv_text(table) -> str:
     return out.getvalue()
 
 
-def table_page(table, derived: list[dict], spec: dict | None, csv_name: str) -> tuple[str, Slots]:
+def table_page(table, derived: list[dict], spec: dict | None, csv_name: str,
+               t: dict) -> tuple[str, Slots]:
     """Markdown for a table's page: description, chart, table, download, sources."""
     slots = Slots()
     # Wide tables want the whole width: no table of contents on these pages.
     parts = ["---\nhide:\n  - toc\n---", f"# {table.title}", table.description]
     if spec is not None:
-        parts.append(slots.mark(chart_html(spec, fallback='<p class="tf-chart-fallback">'
-                                           "The table below holds the chart's data.</p>")))
+        fallback = f'<p class="tf-chart-fallback">{escape(t["chart_fallback"])}</p>'
+        parts.append(slots.mark(chart_html(spec, fallback=fallback)))
     parts.append(
-        f'<p><a class="md-button" href="../{escape(csv_name)}" download>Download the data '
-        f"({escape(csv_name)})</a> <span class=\"tf-rowcount\">{len(table.rows)} rows, "
-        f"from <code>{escape(table.file.as_posix())}</code></span></p>"
+        f'<p><a class="md-button" href="../{escape(csv_name)}" download>'
+        f'{escape(t["download"].format(file=csv_name))}</a> <span class="tf-rowcount">'
+        f'{escape(t["row_count"].format(rows=len(table.rows)))} '
+        f"<code>{escape(table.file.as_posix())}</code></span></p>"
     )
-    parts.append(slots.mark(table_html(table, derived)))
+    parts.append(slots.mark(table_html(table, derived, t)))
     if any(c.derived for c in table.columns):
-        parts.append("Columns marked *computed* are derived from the data columns at build time.")
+        parts.append(t["computed_note"])
     if table.sources:
-        parts.append("## Sources\n\n" + "\n".join(f"- {s}" for s in table.sources))
+        parts.append(f"## {t['sources']}\n\n" + "\n".join(f"- {s}" for s in table.sources))
     return "\n\n".join(parts) + "\n", slots

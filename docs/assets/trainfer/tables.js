@@ -15,6 +15,8 @@
     const shown = tools.querySelector(".tf-shown");
     const exportButton = tools.querySelector(".tf-export");
     const rows = [...table.tBodies[0].rows];
+    const words = JSON.parse(shown.dataset.text); // "{shown} of {total} rows", in the page's language
+    const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
     new Tablesort(table);
     for (const th of table.tHead.rows[0].cells) {
       th.addEventListener("keydown", (event) => {
@@ -32,7 +34,8 @@
         row.hidden = !match;
         visible += match ? 1 : 0;
       }
-      shown.textContent = query ? `${visible} of ${rows.length} rows` : `${rows.length} rows`;
+      shown.textContent = query ? say(words.shown, { shown: visible, total: rows.length })
+        : say(words.all, { total: rows.length });
       exportButton.hidden = !query;
     };
     filter.addEventListener("input", update);

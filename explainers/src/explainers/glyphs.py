@@ -1,7 +1,7 @@
 """The alphabet: ten simple characters drawn as 12x12 bitmaps, the first things a child reads.
 
-Their readings and meanings are reader-facing text, so they live in `web/i18n/glyphs.<lang>.json`;
-this module only knows shapes.
+Their readings and meanings are reader-facing text, so they live in the site's
+`i18n/<lang>/glyphs.json`; this module only knows shapes.
 """
 
 SIZE = 12
