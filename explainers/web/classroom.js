@@ -168,6 +168,7 @@ class Classroom {
     switch (message.type) {
       case "ready":
         this.workerReady = true;
+        if (this.progress.dataset.loading) this.hideProgress();
         if (!this.running) this.setStatus("status_ready", { seconds: (message.ms / 1000).toFixed(1) });
         break;
       case "status":
@@ -197,8 +198,23 @@ class Classroom {
     }
   }
 
+  showLoading() {
+    // an indeterminate bar while Python loads: the wait has no steps we can count
+    const bar = this.progress.querySelector("progress");
+    bar.removeAttribute("value");
+    this.progress.querySelector(".tf-progress-text").textContent = this.text.status_loading;
+    this.progress.dataset.loading = "1";
+    this.progress.hidden = false;
+  }
+
+  hideProgress() {
+    delete this.progress.dataset.loading;
+    this.progress.hidden = true;
+  }
+
   onBoard(kind, data) {
     if (kind === "progress") {
+      delete this.progress.dataset.loading;
       this.progress.hidden = false;
       this.progress.querySelector("progress").value = data.epoch / data.epochs;
       this.progress.querySelector(".tf-progress-text").textContent = format(this.text.progress_epoch, {
@@ -229,11 +245,12 @@ class Classroom {
     this.runId += 1;
     this.log.replaceChildren();
     this.board.replaceChildren();
-    this.progress.hidden = true;
+    this.hideProgress();
     this.logChars = 0;
     this.buttons.run.disabled = true;
     this.buttons.stop.disabled = false;
     this.setStatus(this.workerReady ? "status_running" : "status_waiting");
+    if (!this.workerReady) this.showLoading();
     this.worker.postMessage({
       type: "run", id: this.runId, code: this.code.value, words: this.text.chart_words,
     });
@@ -245,6 +262,7 @@ class Classroom {
     this.worker = null;
     this.append(this.text.log_stopped + "\n", "note");
     this.finish();
+    this.hideProgress();
     this.buttons.run.focus({ preventScroll: true }); // Stop is disabled now; keep the focus near
     this.startWorker();
     this.setStatus("status_stopped");

@@ -108,3 +108,15 @@ def test_narrow_screen_has_no_sideways_scroll(browser, site_url):
     width = page.evaluate("() => document.documentElement.scrollWidth")
     context.close()
     assert width <= 375
+
+
+def test_run_before_python_is_ready_shows_loading_then_runs(page, site_url):
+    page.goto(site_url + "classroom/")
+    set_code(page, "print('after loading')")
+    run_button(page).click()
+    bar = page.locator(".tf-progress progress")
+    assert page.locator(".tf-progress").is_visible()
+    assert bar.get_attribute("value") is None  # indeterminate while Python loads
+    assert "loading" in page.locator(".tf-status").inner_text().lower()
+    wait_for_log(page, "after loading")
+    assert not page.locator(".tf-progress").is_visible()
