@@ -38,6 +38,7 @@ class Classroom {
     this.editor = attachEditor(this.code, { onRun: () => this.run() });
     this.restoreFromUrl();
     this.bind();
+    if (window.trainferWorker) this.startWorker();
   }
 
   bind() {
@@ -155,8 +156,11 @@ class Classroom {
   startWorker() {
     if (this.worker) return;
     this.workerReady = false;
-    this.worker = new Worker(WORKER_URL, { type: "module" });
+    const early = window.trainferWorker; // started by the page's inline script, if in view
+    window.trainferWorker = undefined;
+    this.worker = early ?? new Worker(WORKER_URL, { type: "module" });
     this.worker.onmessage = (event) => this.onMessage(event.data);
+    for (const message of early?.early ?? []) this.onMessage(message);
     this.worker.onerror = (event) => {
       this.setStatus("status_boot_failed", { message: event.message || "worker error" });
       this.finish();

@@ -15,7 +15,7 @@ from trainfer.demos.alphabet import alphabet_html
 from trainfer.demos.config import DemosConfig
 from trainfer.demos.controls import controls
 from trainfer.demos.prebuilt import cached_run
-from trainfer.demos.render import MARKER, demo_names, page_scripts, widget_html
+from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts, widget_html
 from trainfer.runtime.wheel import source_digest
 from trainfer.text import load_text
 
@@ -59,10 +59,11 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         if not names:
             return html
         widgets = {}
+        worker = get_relative_url(f"{self.config.assets_dir}/worker.js", page.url)
         for name in names:
             code, output = self._example(name, page.file.src_uri)
-            widgets[name] = widget_html(name, code, output, self.text, self._controls(code))
-        html = MARKER.sub(lambda m: widgets[m[1]], html)
+            widgets[name] = widget_html(name, code, output, self.text, self._controls(code), worker)
+        html = MARKER.sub(lambda m: widgets[m[1]], html) + early_start()
         script = get_relative_url(f"{self.config.assets_dir}/classroom.js", page.url)
         return html + page_scripts(self.text, script)
 
