@@ -32,6 +32,7 @@ def chart_html(spec: dict, fallback: str = "") -> str:
 
 
 def has_charts(html: str) -> bool:
+    """Whether a page's HTML holds a chart placeholder."""
     return MARK in html
 
 

@@ -39,6 +39,7 @@ def data_file(name: str) -> Path:
 
 
 def record_read(path: Path) -> None:
+    """Append a data file's path to TRAINFER_READ_LOG, when the build asked for a log."""
     if log := os.environ.get("TRAINFER_READ_LOG"):
         with open(log, "a", encoding="utf-8") as fh:
             fh.write(path.relative_to(repo_root()).as_posix() + "\n")

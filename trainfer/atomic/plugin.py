@@ -11,6 +11,8 @@ from trainfer.atomic.swap import discard, scratch_dir, swap_into_place
 
 
 class AtomicPlugin(BasePlugin[AtomicConfig]):
+    """Builds into a scratch folder and swaps it into site_dir only when the build succeeded."""
+
     def __init__(self) -> None:
         self.command: str | None = None
         self.target: Path | None = None

@@ -23,6 +23,8 @@ WEB_ASSETS = ("*.js", "*.css")
 
 
 class DemosPlugin(BasePlugin[DemosConfig]):
+    """Turns demo markers into live widgets and ships the worker and widget scripts."""
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         self.web = self.root / self.config.web_dir

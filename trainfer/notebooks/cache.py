@@ -27,6 +27,7 @@ def tree_digest(folder: Path, pattern: str = "*.py") -> str:
 
 
 def code_cells(nb) -> list[str]:
+    """The source of every code cell, in order."""
     return [cell.source for cell in nb.cells if cell.cell_type == "code"]
 
 

@@ -25,6 +25,7 @@ from trainfer.notebooks.meta import read_meta, run_problems
 
 
 def stored_outputs(nb) -> bool:
+    """Whether any code cell carries outputs or an execution count."""
     return any(c.get("outputs") or c.get("execution_count") for c in nb.cells
                if c.cell_type == "code")
 
@@ -39,6 +40,7 @@ def strip(path: Path) -> None:
 
 
 def ruff_problems(path: Path, rel: Path) -> list[str]:
+    """ruff's findings for one notebook, each a line naming it."""
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     if ruff is None:
         return [f"{rel}: ruff is not installed (nox -s check-notebooks installs it)"]
@@ -83,6 +85,7 @@ def check(path: Path, root: Path, ipython_dir: Path, timeout: int) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Check the notebooks given (default: all); exit 1 if any has a problem."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     parser.add_argument("--strip", action="store_true", help="strip stored outputs first")

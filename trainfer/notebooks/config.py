@@ -3,6 +3,8 @@ from mkdocs.config.base import Config
 
 
 class NotebooksConfig(Config):
+    """Options of the notebooks plugin: folders, timeouts, workers, kernel, forced runs."""
+
     notebooks_dir = c.Type(str, default="notebooks")
     cache_dir = c.Type(str, default=".trainfer-cache/notebooks")
     cell_timeout = c.Type(int, default=120)

@@ -17,6 +17,8 @@ REQUIRED = {
 
 @dataclass(frozen=True)
 class NotebookMeta:
+    """A notebook's validated `trainfer` metadata block."""
+
     title: str
     summary: str
     authors: list[str]

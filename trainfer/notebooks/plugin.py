@@ -28,6 +28,8 @@ REPORT = "notebooks/report.md"
 
 
 class NotebooksPlugin(BasePlugin[NotebooksConfig]):
+    """Executes every notebook (cached, in parallel) and renders each as a page."""
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         self.cache = NotebookCache(self.root / self.config.cache_dir)

@@ -39,6 +39,7 @@ def render_data(data: dict) -> str:
 
 
 def render_output(output: dict) -> str:
+    """One cell output as HTML: streams as text, rich data by `render_data`."""
     kind = output.get("output_type")
     if kind == "stream":
         cls = "tf-out tf-stderr" if output.get("name") == "stderr" else "tf-out"

@@ -26,6 +26,7 @@ def slug(title: str) -> str:
 
 
 def next_number(folder: Path) -> int:
+    """The number after the highest `NN-` prefix in the folder."""
     numbers = [int(m[1]) for p in folder.glob("*.ipynb") if (m := re.match(r"(\d+)-", p.name))]
     return max(numbers, default=0) + 1
 
@@ -45,6 +46,7 @@ def scaffold(title: str, root: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
+    """The command line: one title in, one notebook written."""
     if len(argv) != 1:
         print('usage: nox -s new-notebook -- "Title of the notebook"', file=sys.stderr)
         return 2

@@ -15,6 +15,8 @@ from trainfer.runtime.wheel import cached_wheel
 
 
 class RuntimePlugin(BasePlugin[RuntimeConfig]):
+    """Vendors Pyodide and Vega into the site and registers the explainers wheel."""
+
     def _root(self, config) -> Path:
         return Path(config.config_file_path).parent
 

@@ -24,6 +24,7 @@ PYODIDE_LOCK = "pyodide/pyodide-lock.json"
 
 
 def missing_hint(path: Path) -> str:
+    """The error text for a vendored file that is not there."""
     return f"Missing vendored file {path}: run `npm ci` in the project folder (nox does it for you)."
 
 

@@ -22,6 +22,7 @@ def evidence_link(ref: str, tables: dict, t: dict) -> str:
 
 
 def claim_html(row: dict, tables: dict, t: dict) -> str:
+    """One claim: verdict badge, English, the Chinese quotation, finding, evidence."""
     verdict = row["verdict"]
     links = "".join(f"<li>{evidence_link(ref, tables, t)}</li>" for ref in row.get("evidence") or [])
     sources = "".join(f"<li>{escape(s)}</li>" for s in row.get("sources") or [])

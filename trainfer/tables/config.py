@@ -3,6 +3,8 @@ from mkdocs.config.base import Config
 
 
 class TablesConfig(Config):
+    """Options of the tables plugin: data and notebook folders, language, cache."""
+
     data_dir = c.Type(str, default="data")
     notebooks_dir = c.Type(str, default="notebooks")
     language = c.Type(str, default="en")

@@ -44,6 +44,8 @@ class DataErrors(Exception):
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a table: key, label, unit, kind, and whether it is derived."""
+
     key: str
     label: str
     unit: str | None
@@ -53,6 +55,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """A validated table: its description, columns, rows (as in the file) and sources."""
+
     name: str
     title: str
     description: str

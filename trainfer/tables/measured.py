@@ -31,6 +31,7 @@ def cpu_model() -> str:
 
 
 def machine() -> dict:
+    """What the build machine is: CPU model, cores, Python, date."""
     return {"cpu": cpu_model(), "cores": os.cpu_count(),
             "python": f"CPython {platform.python_version()}", "date": date.today().isoformat()}
 
@@ -57,6 +58,7 @@ def _num(value, digits: int = 0) -> str:
 
 
 def counts_table(rows: list[dict], t: dict, label: str) -> str:
+    """The counts by number format, the same on every machine."""
     keys = ["format", "teach_macs", "teach_ops", "teach_read", "teach_written", "teach_energy",
             "read_macs", "accuracy"]
     head = "<tr>" + "".join(f"<th>{escape(t[k])}</th>" for k in keys) + "</tr>"

@@ -29,6 +29,8 @@ MEASURED_PAGE = f"{PAGES_DIR}/measured.md"  # tables with a page of their own el
 
 
 class TablesPlugin(BasePlugin[TablesConfig]):
+    """Validates data/ and renders each table, the claims ledger and the measured page."""
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         self.text = load_text(self.root, self.config.language, "pages")

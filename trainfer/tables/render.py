@@ -17,6 +17,7 @@ TABLE_SCRIPTS = ("assets/vendor/tablesort/tablesort.min.js",
 
 
 def has_tables(html: str) -> bool:
+    """Whether a page's HTML holds a generated table."""
     return 'class="tf-table"' in html
 
 
@@ -27,6 +28,7 @@ def table_scripts(page_url: str) -> str:
 
 
 def header(column) -> str:
+    """A column header with its unit."""
     unit = f' <span class="tf-unit">({escape(column.unit)})</span>' if column.unit else ""
     return escape(column.label) + unit
 
@@ -44,6 +46,7 @@ def cell(column, value) -> str:
 
 
 def cell_text(column, value) -> str:
+    """A text cell's HTML; URLs become links."""
     text = str(value)
     if column.kind == "url" or text.startswith(("http://", "https://")):
         return f'<a href="{escape(text)}" rel="noopener">{escape(text)}</a>'
