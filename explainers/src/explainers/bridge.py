@@ -24,6 +24,7 @@ stopped (which also carries the "history" so far). Numbers that are not finite b
 import json
 import math
 
+from explainers.board import plain
 from explainers.chips import CHIPS
 from explainers.precision import FORMATS
 
@@ -115,19 +116,8 @@ def parse(request_json: str) -> dict:
     return request
 
 
-def clean(value):
-    """`value` with every non-finite float replaced by None, so that it is valid JSON."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: clean(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [clean(v) for v in value]
-    return value
-
-
 def _dumps(value) -> str:
-    return json.dumps(clean(value), ensure_ascii=False, allow_nan=False)
+    return json.dumps(plain(value), ensure_ascii=False, allow_nan=False)
 
 
 def run(request_json: str, progress=None, should_stop=None) -> str:
@@ -150,7 +140,7 @@ def run(request_json: str, progress=None, should_stop=None) -> str:
     except BadRequest as bad:
         return _dumps({"ok": False, "error": bad.error})
     history: list[dict] = []
-    tell = None if progress is None else (lambda event: progress(clean(event)))
+    tell = None if progress is None else (lambda event: progress(plain(event)))
     try:
         return _dumps({"ok": True, **give(request, tell, should_stop, history)})
     except Stopped as stop:
