@@ -18,7 +18,7 @@ import nox
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 MIN_PYTHON = (3, 12)
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("TRAINFER_CHROMIUM", "/usr/bin/chromium")  # the tests read it too
 
 nox.options.error_on_missing_interpreters = True
 nox.options.reuse_existing_virtualenvs = True
