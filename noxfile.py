@@ -163,6 +163,7 @@ def new_notebook(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks (they print figures, assert nothing): builds vs mkdocs-jupyter, the classroom."""
     install(session, "test", "bench")
+    ensure_chromium(session)
     session.run("mkdocs", "build", "--strict")
     session.run("python", "bench/build_times.py", *session.posargs)
     session.run("python", "bench/simulator_speed.py")
