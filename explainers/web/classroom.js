@@ -163,6 +163,7 @@ class Classroom {
     for (const message of early?.early ?? []) this.onMessage(message);
     this.worker.onerror = (event) => {
       this.setStatus("status_boot_failed", { message: event.message || "worker error" });
+      this.dropWorker();
       this.finish();
     };
     if (!this.running) this.setStatus("status_loading");
@@ -190,6 +191,7 @@ class Classroom {
         break;
       case "boot-failed":
         this.setStatus("status_boot_failed", { message: message.message });
+        this.dropWorker(); // the next Run starts a fresh one
         this.finish();
         break;
       case "done":
@@ -260,10 +262,15 @@ class Classroom {
     });
   }
 
+  dropWorker() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.workerReady = false;
+  }
+
   stop() {
     if (!this.running) return;
-    this.worker.terminate();
-    this.worker = null;
+    this.dropWorker();
     this.append(this.text.log_stopped + "\n", "note");
     this.finish();
     this.hideProgress();

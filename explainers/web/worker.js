@@ -78,11 +78,28 @@ function makeOutput() {
   return { stdout: write("stdout"), stderr: write("stderr"), flush };
 }
 
+// Pyodide only logs a warning when its wasm cannot be fetched, and never settles: so check the
+// big files answer (in parallel with loading the module), and give up after BOOT_LIMIT_MS.
+const BOOT_LIMIT_MS = 120_000;
+const REQUIRED = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+
+async function reachable(name) {
+  const response = await fetch(PYODIDE_URL + name, { method: "HEAD" });
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from the site`);
+}
+
+function timeLimit() {
+  return new Promise((_, reject) => setTimeout(
+    () => reject(new Error(`Python did not start within ${BOOT_LIMIT_MS / 1000} s`)), BOOT_LIMIT_MS));
+}
+
 async function boot() {
   const started = performance.now();
   post({ type: "status", state: "loading" });
-  const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
-  const pyodide = await loadPyodide({ indexURL: PYODIDE_URL, packages: ["explainers"] });
+  const [{ loadPyodide }] = await Promise.all([
+    import(PYODIDE_URL + "pyodide.mjs"), ...REQUIRED.map(reachable)]);
+  const pyodide = await Promise.race([
+    loadPyodide({ indexURL: PYODIDE_URL, packages: ["explainers"] }), timeLimit()]);
   pyodide.setStdout({ batched: (line) => output && output.stdout(line) });
   pyodide.setStderr({ batched: (line) => output && output.stderr(line) });
   // The board's events (progress, charts, tables) travel as JSON text: plain data, no proxies.

@@ -120,3 +120,18 @@ def test_run_before_python_is_ready_shows_loading_then_runs(page, site_url):
     assert "loading" in page.locator(".tf-status").inner_text().lower()
     wait_for_log(page, "after loading")
     assert not page.locator(".tf-progress").is_visible()
+
+
+def test_python_failing_to_load_is_said_and_the_next_run_retries(page, site_url):
+    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(site_url + "classroom/")
+    set_code(page, "print('retried')")
+    run_button(page).click()
+    page.wait_for_function(
+        "() => document.querySelector('.tf-status').dataset.state === 'status_boot_failed'",
+        timeout=WAIT)
+    assert "could not start" in page.locator(".tf-status").inner_text()
+    wait_until_idle(page)
+    page.unroute("**/pyodide.asm.wasm")
+    run_button(page).click()
+    wait_for_log(page, "retried")
