@@ -35,7 +35,7 @@ export async function drawChart(board, spec) {
   figure.dataset.rendered = "1";
 }
 
-export function drawTable(board, { caption, columns, rows }) {
+export function drawTable(board, { caption, columns, rows }, words = {}) {
   const table = document.createElement("table");
   table.className = "tf-table";
   if (caption) table.createCaption().textContent = caption;
@@ -43,7 +43,7 @@ export function drawTable(board, { caption, columns, rows }) {
   for (const column of columns) {
     const th = document.createElement("th");
     th.scope = "col";
-    th.textContent = column;
+    th.textContent = words[column] ?? column;
     head.append(th);
   }
   const body = table.createTBody();
@@ -51,7 +51,8 @@ export function drawTable(board, { caption, columns, rows }) {
     const tr = body.insertRow();
     for (const value of row) {
       const td = tr.insertCell();
-      td.textContent = typeof value === "number" ? value.toLocaleString("en") : String(value ?? "");
+      td.textContent = typeof value === "number" ? value.toLocaleString("en")
+        : String(words[value] ?? value ?? "");
       if (typeof value === "number") td.className = "tf-num";
     }
   }

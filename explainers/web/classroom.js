@@ -230,7 +230,7 @@ class Classroom {
     } else if (kind === "chart") {
       drawChart(this.board, data);
     } else if (kind === "table") {
-      drawTable(this.board, data);
+      drawTable(this.board, data, this.text.table_words);
     }
   }
 

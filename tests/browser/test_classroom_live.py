@@ -58,6 +58,7 @@ def test_the_example_draws_progress_charts_and_ledgers(page, site_url):
         "() => document.querySelectorAll('.tf-board [data-rendered]').length === 3", timeout=WAIT)
     assert page.locator(".tf-board figure svg").count() == 3
     assert page.locator(".tf-board table").count() == 2
+    assert "Multiply-adds" in page.locator(".tf-board table").first.inner_text()  # i18n words
     assert re.search(r"Epoch \d+ of \d+", page.locator(".tf-progress").inner_text())
     assert page.console_errors == []
 
