@@ -81,3 +81,16 @@ def test_bad_data_fails_the_build_and_keeps_the_site(tmp_path, edit, expected):
     assert "data/energy_per_op.csv" in report and expected in report
     assert "Traceback" not in report
     assert snapshot(site) == before
+
+
+def test_a_malformed_notebook_file_is_named(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    shutil.copytree(ROOT / "i18n", project / "i18n")
+    (project / "notebooks").mkdir(exist_ok=True)
+    (project / "notebooks" / "broken.ipynb").write_text("{ not json")
+    done = mkdocs_build(project / "mkdocs.yml", project / "site")
+    report = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "notebooks/broken.ipynb: not a readable notebook" in report
+    assert "Traceback" not in report
