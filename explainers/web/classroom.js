@@ -5,13 +5,10 @@
 
 import { attachEditor } from "./editor.js";
 import { drawChart, drawTable } from "./board.js";
+import { format, pageText } from "./text.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const MAX_LOG_CHARS = 2_000_000; // the worker caps lines; this guards the page against huge lines
-
-function format(template, values) {
-  return String(template).replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
-}
 
 const literal = (value) => (typeof value === "string" ? JSON.stringify(value) : String(value));
 const argPattern = (name) =>
@@ -294,5 +291,5 @@ class Classroom {
   }
 }
 
-const text = JSON.parse(document.getElementById("tf-i18n").textContent);
+const text = pageText();
 for (const root of document.querySelectorAll(".tf-demo")) new Classroom(root, text);

@@ -1,4 +1,6 @@
 // The measured page's button: run explainers.measure in a fresh worker, add the browser's row.
+import { format, pageText } from "./text.js";
+
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const CODE = `
 import platform
@@ -7,9 +9,7 @@ from explainers.measure import measure_all
 board.emit("measurement", {"python": platform.python_version(), "rows": measure_all()})
 `;
 
-const text = JSON.parse(document.getElementById("tf-i18n").textContent);
-const format = (template, values) =>
-  String(template).replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+const text = pageText();
 const number = (value) => Math.round(value).toLocaleString("en");
 
 for (const button of document.querySelectorAll("[data-action=measure]")) {

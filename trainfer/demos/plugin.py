@@ -16,7 +16,7 @@ from trainfer.demos.config import DemosConfig
 from trainfer.demos.controls import controls
 from trainfer.demos.prebuilt import cached_run
 from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts, widget_html
-from trainfer.runtime.wheel import source_digest
+from trainfer.digest import tree_digest
 from trainfer.text import load_text
 
 WEB_ASSETS = ("*.js", "*.css")
@@ -36,8 +36,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         if not path.is_file():
             raise PluginError(f"{page_file}: asks for demo '{name}', but {path} does not exist")
         code = path.read_text(encoding="utf-8")
-        explainers = self.web.parent
-        key = [source_digest(explainers, explainers / "src" / "explainers"), sys.version]
+        key = [tree_digest(self.web.parent / "src"), sys.version]
         ok, output = cached_run(code, str(path), key, self.root / self.config.cache_dir,
                                 self.text.get("chart_words"))
         if not ok:

@@ -16,16 +16,6 @@ LOCKFILES = ("package-lock.json", "pyproject.toml", "explainers/pyproject.toml")
 IMPORTS_EXPLAINERS = re.compile(r"^\s*(?:from|import)\s+explainers\b", re.MULTILINE)
 
 
-def tree_digest(folder: Path, pattern: str = "*.py") -> str:
-    """sha256 over the relative paths and bytes of the files under `folder` matching `pattern`."""
-    h = hashlib.sha256()
-    for path in sorted(folder.rglob(pattern)):
-        if "__pycache__" in path.parts:
-            continue
-        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
 def code_cells(nb) -> list[str]:
     """The source of every code cell, in order."""
     return [cell.source for cell in nb.cells if cell.cell_type == "code"]

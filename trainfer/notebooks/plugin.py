@@ -13,9 +13,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from trainfer.charts import chart_scripts, has_charts
+from trainfer.digest import tree_digest
 from trainfer.nav import expand_section
 from trainfer.notebooks import pages
-from trainfer.notebooks.cache import NotebookCache, cache_key, tree_digest, with_outputs
+from trainfer.notebooks.cache import NotebookCache, cache_key, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
 from trainfer.notebooks.kernel import kernel_profile
 from trainfer.notebooks.meta import read_meta, run_problems

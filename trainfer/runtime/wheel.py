@@ -11,9 +11,9 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from trainfer.digest import source_files, tree_digest
+
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-SKIP_PARTS = {"__pycache__"}
-SKIP_SUFFIXES = {".pyc", ".pyo"}
 
 
 def project_metadata(project_dir: Path) -> tuple[str, str]:
@@ -22,21 +22,10 @@ def project_metadata(project_dir: Path) -> tuple[str, str]:
     return project["name"], project["version"]
 
 
-def package_files(package_dir: Path) -> list[Path]:
-    """Every file of the package that belongs in the wheel, sorted."""
-    return sorted(
-        p
-        for p in package_dir.rglob("*")
-        if p.is_file() and not SKIP_PARTS & set(p.parts) and p.suffix not in SKIP_SUFFIXES
-    )
-
-
 def source_digest(project_dir: Path, package_dir: Path) -> str:
     """sha256 over the pyproject and every packaged file (path and bytes)."""
     h = hashlib.sha256((project_dir / "pyproject.toml").read_bytes())
-    for path in package_files(package_dir):
-        h.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
-        h.update(path.read_bytes() + b"\0")
+    h.update(tree_digest(package_dir).encode())
     return h.hexdigest()
 
 
@@ -48,7 +37,7 @@ def _record_line(arcname: str, data: bytes) -> str:
 def _entries(name: str, version: str, package_dir: Path) -> list[tuple[str, bytes]]:
     entries = [
         (f"{name}/{p.relative_to(package_dir).as_posix()}", p.read_bytes())
-        for p in package_files(package_dir)
+        for p in source_files(package_dir)
     ]
     info = f"{name}-{version}.dist-info"
     metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()

@@ -11,8 +11,8 @@ from mkdocs.utils import get_relative_url
 
 from trainfer.charts import chart_scripts, has_charts
 from trainfer.demos.render import page_scripts
+from trainfer.digest import tree_digest
 from trainfer.nav import expand_section
-from trainfer.notebooks.cache import tree_digest
 from trainfer.tables.charts import chart_spec
 from trainfer.tables.claims import claims_page
 from trainfer.tables.config import TablesConfig
