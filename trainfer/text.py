@@ -1,5 +1,6 @@
-"""Reader-facing text, one folder per language (i18n/<language>/): the build reads it here, so a
-translation is a second folder, not a code change."""
+"""Reader-facing text, one folder per language: i18n/en/ holds the source words (.yaml or .json);
+another language's folder holds translation units over them (see trainfer/i18n/text.py), so a
+translation is files, not a code change."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+SOURCE_LANGUAGE = "en"
 
-def load_text(root: Path, language: str, name: str) -> dict:
-    """i18n/<language>/<name> (.yaml or .json) as a dict; a clear error names a bad file."""
-    folder = root / "i18n" / language
+
+def _source(root: Path, name: str) -> dict:
+    folder = root / "i18n" / SOURCE_LANGUAGE
     for suffix, read in ((".yaml", yaml.safe_load), (".json", json.loads)):
         path = folder / f"{name}{suffix}"
         if path.is_file():
@@ -23,4 +25,23 @@ def load_text(root: Path, language: str, name: str) -> dict:
             if not isinstance(data, dict):
                 raise PluginError(f"{path}: expected a mapping of keys to text")
             return data
-    raise PluginError(f"{folder}/{name}.yaml or .json not found: no '{language}' text for {name}")
+    raise PluginError(f"{folder}/{name}.yaml or .json not found: no text for {name}")
+
+
+def load_text(root: Path, language: str, name: str) -> dict:
+    """The words of `name` in `language` (English where a unit is missing or stale)."""
+    english = _source(root, name)
+    if language == SOURCE_LANGUAGE:
+        return english
+    from trainfer.i18n.text import overlay, unit_file
+
+    return overlay(english, unit_file(root, language, name))[0]
+
+
+def text_gaps(root: Path, language: str, name: str) -> list:
+    """The units of `name` that show English in `language` (missing or stale)."""
+    if language == SOURCE_LANGUAGE:
+        return []
+    from trainfer.i18n.text import overlay, unit_file
+
+    return overlay(_source(root, name), unit_file(root, language, name))[1]

@@ -3,9 +3,8 @@ from mkdocs.config.base import Config
 
 
 class DemosConfig(Config):
-    """Options of the demos plugin: where the web files live, where they go, the language."""
+    """Options of the demos plugin: where the web files live, where they go."""
 
     web_dir = c.Type(str, default="explainers/web")
     assets_dir = c.Type(str, default="assets/trainfer")
-    language = c.Type(str, default="en")
     cache_dir = c.Type(str, default=".trainfer-cache/demos")

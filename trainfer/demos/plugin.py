@@ -17,7 +17,8 @@ from trainfer.demos.controls import controls
 from trainfer.demos.prebuilt import cached_run
 from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts, widget_html
 from trainfer.digest import tree_digest
-from trainfer.text import load_text
+from trainfer.i18n.editions import edition_of, editions, record_gaps
+from trainfer.text import load_text, text_gaps
 
 WEB_ASSETS = ("*.js", "*.css")
 
@@ -28,23 +29,22 @@ class DemosPlugin(BasePlugin[DemosConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         self.web = self.root / self.config.web_dir
-        self.text = load_text(self.root, self.config.language, "widget")
         return config
 
-    def _example(self, name: str, page_file: str) -> tuple[str, str]:
+    def _example(self, name: str, page_file: str, text: dict) -> tuple[str, str]:
         path = self.web / "examples" / f"{name}.py"
         if not path.is_file():
             raise PluginError(f"{page_file}: asks for demo '{name}', but {path} does not exist")
         code = path.read_text(encoding="utf-8")
         key = [tree_digest(self.web.parent / "src"), sys.version]
         ok, output = cached_run(code, str(path), key, self.root / self.config.cache_dir,
-                                self.text.get("chart_words"))
+                                text.get("chart_words"))
         if not ok:
             raise PluginError(f"{path}: the example failed when run at build time:\n{output}")
         return code, output
 
-    def _glyph_names(self) -> dict:
-        return load_text(self.root, self.config.language, "glyphs")
+    def _glyph_names(self, language: str) -> dict:
+        return load_text(self.root, language, "glyphs")
 
     def _controls(self, code: str) -> list[dict]:
         try:
@@ -54,19 +54,22 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         return controls(code, RULES)
 
     def on_page_content(self, html, *, page, config, files):
+        language = edition_of(page.file.src_uri, editions(config)).language
         if ALPHABET_MARKER in html:
-            html = html.replace(ALPHABET_MARKER, alphabet_html(self._glyph_names()))
+            html = html.replace(ALPHABET_MARKER, alphabet_html(self._glyph_names(language)))
         names = demo_names(html)
         if not names:
             return html
         widgets = {}
+        text = load_text(self.root, language, "widget")
+        record_gaps(config, page.file.src_uri, text_gaps(self.root, language, "widget"))
         worker = get_relative_url(f"{self.config.assets_dir}/worker.js", page.url)
         for name in names:
-            code, output = self._example(name, page.file.src_uri)
-            widgets[name] = widget_html(name, code, output, self.text, self._controls(code), worker)
+            code, output = self._example(name, page.file.src_uri, text)
+            widgets[name] = widget_html(name, code, output, text, self._controls(code), worker)
         html = MARKER.sub(lambda m: widgets[m[1]], html) + early_start()
         script = get_relative_url(f"{self.config.assets_dir}/classroom.js", page.url)
-        return html + page_scripts(self.text, script)
+        return html + page_scripts(text, script)
 
     def on_post_build(self, *, config):
         dest = Path(config.site_dir) / self.config.assets_dir

@@ -10,6 +10,5 @@ class NotebooksConfig(Config):
     cell_timeout = c.Type(int, default=120)
     workers = c.Type(int, default=0)  # 0: one more than the cores
     kernel = c.Type(str, default="python3")
-    language = c.Type(str, default="en")
     #: stems to re-execute even when cached; ["*"] for all (env TRAINFER_FORCE overrides)
     force = c.ListOfItems(c.Type(str), default=[])

@@ -14,6 +14,8 @@ from mkdocs.structure.files import File
 
 from trainfer.charts import chart_scripts, has_charts
 from trainfer.digest import tree_digest
+from trainfer.i18n.editions import editions, record_gaps
+from trainfer.i18n.notebooks import translate_notebook, unit_path
 from trainfer.nav import expand_section
 from trainfer.notebooks import pages
 from trainfer.notebooks.cache import NotebookCache, cache_key, with_outputs
@@ -34,7 +36,6 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         self.cache = NotebookCache(self.root / self.config.cache_dir)
-        self.text = load_text(self.root, self.config.language, "pages")["notebooks"]
         self.slots: dict = {}
         return config
 
@@ -110,29 +111,42 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             entries.append((rel, meta, result, nb))
         if problems:
             raise PluginError("Notebooks failed:\n\n" + "\n\n".join(problems))
-        self.report = []
-        for rel, meta, result, current in entries:
-            executed = with_outputs(current, result.notebook)
-            self._add_page(files, config, rel, meta, executed, result)
-            self.report.append((rel, meta, result))
-        index = pages.index(self.report, self.text)
-        files.append(File.generated(config, "notebooks/index.md", content=index))
-        files.append(File.generated(config, REPORT, content=pages.report(self.report, self.text)))
+        self.report = [(rel, meta, result) for rel, meta, result, _ in entries]
+        for edition in editions(config):
+            self._edition_files(files, config, edition, entries)
         return files
 
-    def _add_page(self, files, config, rel, meta, executed, result):
+    def _edition_files(self, files, config, edition, entries) -> None:
+        """Every notebook's page, the index and the report, in one edition's language."""
+        text = load_text(self.root, edition.language, "pages")["notebooks"]
+        report = []
+        for rel, meta, result, current in entries:
+            executed = with_outputs(current, result.notebook)
+            if not edition.default:
+                path = unit_path(self.root, edition.language, rel.stem)
+                meta, executed, gaps = translate_notebook(meta, executed, path)
+                record_gaps(config, edition.src(f"notebooks/{rel.stem}.md"), gaps)
+            self._add_page(files, config, edition, rel, meta, executed, result, text)
+            report.append((rel, meta, result))
+        files.append(File.generated(config, edition.src("notebooks/index.md"),
+                                    content=pages.index(report, text)))
+        files.append(File.generated(config, edition.src(REPORT),
+                                    content=pages.report(report, text)))
+
+    def _add_page(self, files, config, edition, rel, meta, executed, result, text):
         stem = rel.stem
         body, slots = notebook_markdown(executed)
-        src = f"notebooks/{stem}.md"
+        src = edition.src(f"notebooks/{stem}.md")
         self.slots[src] = slots
         download = f"{stem}.ipynb"
-        content = pages.notebook_page(meta, body, result, download, self.text)
+        content = pages.notebook_page(meta, body, result, download, text)
         files.append(File.generated(config, src, content=content))
-        files.append(File.generated(config, f"notebooks/{download}",
+        files.append(File.generated(config, edition.src(f"notebooks/{download}"),
                                     content=json.dumps(executed, indent=1, ensure_ascii=False)))
 
     def on_nav(self, nav, *, config, files):
-        return expand_section(nav, files, "notebooks/index.md", [*self.slots, REPORT])
+        pages_here = [src for src in self.slots if src.startswith("notebooks/")]  # the root's
+        return expand_section(nav, files, "notebooks/index.md", [*pages_here, REPORT])
 
     def on_page_content(self, html, *, page, config, files):
         slots = self.slots.get(page.file.src_uri)

@@ -3,9 +3,8 @@ from mkdocs.config.base import Config
 
 
 class TablesConfig(Config):
-    """Options of the tables plugin: data and notebook folders, language, cache."""
+    """Options of the tables plugin: data and notebook folders, cache."""
 
     data_dir = c.Type(str, default="data")
     notebooks_dir = c.Type(str, default="notebooks")
-    language = c.Type(str, default="en")
     cache_dir = c.Type(str, default=".trainfer-cache/measured")

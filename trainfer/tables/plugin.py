@@ -12,6 +12,8 @@ from mkdocs.utils import get_relative_url
 from trainfer.charts import chart_scripts, has_charts
 from trainfer.demos.render import page_scripts
 from trainfer.digest import tree_digest
+from trainfer.i18n.data import translate_table, unit_path
+from trainfer.i18n.editions import edition_of, editions, record_gaps
 from trainfer.nav import expand_section
 from trainfer.tables.charts import chart_spec
 from trainfer.tables.claims import claims_page
@@ -33,7 +35,6 @@ class TablesPlugin(BasePlugin[TablesConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
-        self.text = load_text(self.root, self.config.language, "pages")
         self.slots: dict = {}
         self.tables: dict = {}
         return config
@@ -44,30 +45,51 @@ class TablesPlugin(BasePlugin[TablesConfig]):
             self.tables = load_all(self.root / self.config.data_dir, notebook_stems=stems)
         except DataErrors as exc:
             raise PluginError(f"Data files failed validation:\n{exc}") from exc
+        self.editions = editions(config)
+        for edition in self.editions:
+            self._edition_files(files, config, edition)
+        return files
+
+    def _tables_in(self, config, edition) -> dict:
+        """The tables with their words in the edition's language (gaps recorded for banners)."""
+        if edition.default:
+            return self.tables
+        out = {}
+        for name, table in self.tables.items():
+            out[name], gaps = translate_table(table, unit_path(self.root, edition.language, table))
+            src = edition.src("claims.md" if name == "claims" else f"{PAGES_DIR}/{name}.md")
+            record_gaps(config, src, gaps)
+        return out
+
+    def _edition_files(self, files, config, edition) -> None:
+        text = load_text(self.root, edition.language, "pages")
+        tables = self._tables_in(config, edition)
         listed = []
-        for name, table in sorted(self.tables.items()):
+        for name, table in sorted(tables.items()):
             if name in SPECIAL:
                 continue
             csv_name = f"{name}.csv"
             content, slots = table_page(table, derived_values(table), chart_spec(table), csv_name,
-                                        self.text["tables"])
-            src = f"{PAGES_DIR}/{name}.md"
+                                        text["tables"])
+            src = edition.src(f"{PAGES_DIR}/{name}.md")
             self.slots[src] = slots
             files.append(File.generated(config, src, content=content))
-            files.append(File.generated(config, f"{PAGES_DIR}/{csv_name}", content=csv_text(table)))
+            files.append(File.generated(config, edition.src(f"{PAGES_DIR}/{csv_name}"),
+                                        content=csv_text(self.tables[name])))
             listed.append(table)
-        files.append(File.generated(config, f"{PAGES_DIR}/index.md", content=index_page(
-            listed, self.text["tables"], measured=files.get_file_from_path(MEASURED_PAGE) is not None)))
-        if "claims" in self.tables:
-            claims = self.tables["claims"]
-            content, slots = claims_page(claims, self.tables, self.text["claims"])
-            self.slots["claims.md"] = slots
-            files.append(File.generated(config, "claims.md", content=content))
-            files.append(File.generated(config, f"{PAGES_DIR}/claims.csv", content=csv_text(claims)))
-        return files
+        measured = files.get_file_from_path(MEASURED_PAGE) is not None
+        files.append(File.generated(config, edition.src(f"{PAGES_DIR}/index.md"),
+                                    content=index_page(listed, text["tables"], measured=measured)))
+        if "claims" in tables:
+            claims = tables["claims"]
+            content, slots = claims_page(claims, tables, text["claims"])
+            self.slots[edition.src("claims.md")] = slots
+            files.append(File.generated(config, edition.src("claims.md"), content=content))
+            files.append(File.generated(config, edition.src(f"{PAGES_DIR}/claims.csv"),
+                                        content=csv_text(self.tables["claims"])))
 
     def on_nav(self, nav, *, config, files):
-        pages = [src for src in self.slots if src.startswith(f"{PAGES_DIR}/")]
+        pages = [src for src in self.slots if src.startswith(f"{PAGES_DIR}/")]  # the root's only
         if files.get_file_from_path(MEASURED_PAGE):
             pages.append(MEASURED_PAGE)
         return expand_section(nav, files, f"{PAGES_DIR}/index.md", pages)
@@ -86,11 +108,13 @@ class TablesPlugin(BasePlugin[TablesConfig]):
         return html
 
     def _measured(self, html: str, page) -> str:
-        widget = load_text(self.root, self.config.language, "widget")
+        language = edition_of(page.file.src_uri, self.editions).language
+        widget = load_text(self.root, language, "widget")
+        pages_text = load_text(self.root, language, "pages")
         data = measurement(self.root / self.config.cache_dir,
                            tree_digest(self.root / "explainers" / "src"))
         script = get_relative_url("assets/trainfer/measured.js", page.url)
-        table = measured_html(data, widget, self.text["measured"])
+        table = measured_html(data, widget, pages_text["measured"])
         return html.replace(MEASURED_MARKER, table) + page_scripts(widget, script)
 
     def on_serve(self, server, *, config, builder):

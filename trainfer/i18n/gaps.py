@@ -1,0 +1,69 @@
+"""Every translation unit of a site that shows English in some edition, found from its config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from mkdocs.config import load_config
+
+from trainfer.i18n.data import table_units
+from trainfer.i18n.data import unit_path as table_path
+from trainfer.i18n.editions import PLUGIN
+from trainfer.i18n.notebooks import translate_notebook
+from trainfer.i18n.notebooks import unit_path as notebook_path
+from trainfer.i18n.pages import page_path, translate_page
+from trainfer.i18n.text import overlay, unit_file
+from trainfer.i18n.units import Gap, load_units, resolve
+from trainfer.notebooks.meta import read_meta
+from trainfer.tables.load import load_all
+from trainfer.text import SOURCE_LANGUAGE, _source
+
+
+def _table_gaps(root, language, tables, row_fields) -> list[Gap]:
+    gaps = []
+    for table in tables.values():
+        path = table_path(root, language, table)
+        units = load_units(path)
+        for key, english in table_units(table, row_fields).items():
+            state = resolve(english, units.get(key), path, key)[1]
+            if state != "ok":
+                gaps.append(Gap(str(path), key, state, english))
+    return gaps
+
+
+def _notebook_gaps(root, language, folder: Path) -> list[Gap]:
+    gaps = []
+    for path in sorted(folder.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        meta = read_meta(path.relative_to(root), nb.metadata, root)[0]
+        if meta is not None:
+            gaps += translate_notebook(meta, nb, notebook_path(root, language, path.stem))[2]
+    return gaps
+
+
+def all_gaps(root: Path) -> list[Gap]:
+    """The missing and stale units of every edition but the source one."""
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        return []
+    docs = Path(config.docs_dir)
+    tables_cfg = config.plugins["trainfer/tables"].config if "trainfer/tables" in config.plugins \
+        else None
+    notebooks_cfg = config.plugins["trainfer/notebooks"].config \
+        if "trainfer/notebooks" in config.plugins else None
+    tables = load_all(root / tables_cfg.data_dir) if tables_cfg else {}
+    names = sorted({p.stem for p in (root / "i18n" / SOURCE_LANGUAGE).glob("*.*")})
+    gaps: list[Gap] = []
+    for language in list(plugin.config.languages)[1:]:
+        for page in sorted(docs.rglob("*.md")):
+            src = page.relative_to(docs).as_posix()
+            english = page.read_text(encoding="utf-8-sig")
+            gaps += translate_page(english, page_path(root, language, src))[1]
+        if notebooks_cfg:
+            gaps += _notebook_gaps(root, language, root / notebooks_cfg.notebooks_dir)
+        gaps += _table_gaps(root, language, tables, plugin.config.row_fields)
+        for name in names:
+            gaps += overlay(_source(root, name), unit_file(root, language, name))[1]
+    return gaps

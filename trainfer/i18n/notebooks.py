@@ -1,0 +1,43 @@
+"""A notebook's prose in another language: its title, summary and each Markdown cell (keyed by
+the cell's id) as units in i18n/<language>/notebooks/<stem>.yaml. Code and outputs exist once."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+
+from trainfer.i18n.units import OK, Gap, load_units, resolve
+
+
+def notebook_units(meta, nb) -> dict[str, str]:
+    """Every translatable English text of a notebook, by unit key."""
+    units = {"title": meta.title, "summary": meta.summary}
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.get("id") and cell.source.strip():
+            units[f"cell.{cell.id}"] = cell.source
+    return units
+
+
+def unit_path(root: Path, language: str, stem: str) -> Path:
+    """Where a notebook's units live for `language`."""
+    return root / "i18n" / language / "notebooks" / f"{stem}.yaml"
+
+
+def translate_notebook(meta, nb, path: Path):
+    """(meta, notebook) with the fresh units of `path` put in, and the units that stay English."""
+    units = load_units(path)
+    shown, gaps = {}, []
+    for key, english in notebook_units(meta, nb).items():
+        text, state = resolve(english, units.get(key), path, key)
+        if state == OK:
+            shown[key] = text
+        else:
+            gaps.append(Gap(str(path), key, state, english))
+    translated = copy.deepcopy(nb)
+    for cell in translated.cells:
+        if cell.cell_type == "markdown" and f"cell.{cell.get('id')}" in shown:
+            cell.source = shown[f"cell.{cell.id}"]
+    meta = dataclasses.replace(meta, title=shown.get("title", meta.title),
+                               summary=shown.get("summary", meta.summary))
+    return meta, translated, gaps

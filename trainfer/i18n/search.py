@@ -1,0 +1,33 @@
+"""One search index per edition. Material's search plugin writes one index for every page (with
+Chinese segmented into words by jieba at build time); this splits it so that each edition
+searches its own pages; another edition's index takes its language's separator and pipeline
+from Material's language files, as a site built in that language would have."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+INDEX = Path("search") / "search_index.json"
+
+
+def split_index(site_dir: Path, editions, search_config_of) -> None:
+    """Rewrite search/search_index.json per edition: <prefix>search/search_index.json."""
+    path = site_dir / INDEX
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    docs = data.get("docs", [])
+    prefixes = [e.prefix for e in editions if e.prefix]
+    for edition in editions:
+        if edition.prefix:
+            mine = [{**d, "location": d["location"][len(edition.prefix):]} for d in docs
+                    if d["location"].startswith(edition.prefix)]
+        else:
+            mine = [d for d in docs if not d["location"].startswith(tuple(prefixes))]
+        own = {} if edition.default else search_config_of(edition.language)
+        config = {**data.get("config", {}), **own}
+        out = site_dir / edition.prefix / INDEX
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({"config": config, "docs": mine}, ensure_ascii=False,
+                                  separators=(",", ":")), encoding="utf-8")
