@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 from mkdocs.config import load_config
 
 from trainfer.i18n.data import table_units
@@ -15,7 +14,6 @@ from trainfer.i18n.notebooks import unit_path as notebook_path
 from trainfer.i18n.pages import page_path, translate_page
 from trainfer.i18n.text import overlay, unit_file
 from trainfer.i18n.units import Gap, load_units, resolve
-from trainfer.notebooks.meta import read_meta
 from trainfer.tables.load import load_all
 from trainfer.text import SOURCE_LANGUAGE, _source
 
@@ -32,18 +30,32 @@ def _table_gaps(root, language, tables, row_fields) -> list[Gap]:
     return gaps
 
 
-def _notebook_gaps(root, language, folder: Path) -> list[Gap]:
+def executed_notebooks(config) -> tuple[list, list[str]]:
+    """(rel, meta, notebook with outputs) from the build cache where it has them; and the stems
+    it has not run yet (their output units cannot be listed until a build runs them)."""
+    from trainfer.notebooks.cache import with_outputs
+
+    plugin = config.plugins["trainfer/notebooks"]
+    plugin.on_config(config)
+    plan = plugin._plan()[0]
+    found, unrun = [], []
+    for rel, nb, meta, _key, hit in plan:
+        found.append((rel, meta, with_outputs(nb, hit) if hit is not None else nb))
+        if hit is None:
+            unrun.append(rel.stem)
+    return found, unrun
+
+
+def _notebook_gaps(root, language, notebooks) -> list[Gap]:
     gaps = []
-    for path in sorted(folder.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        meta = read_meta(path.relative_to(root), nb.metadata, root)[0]
-        if meta is not None:
-            gaps += translate_notebook(meta, nb, notebook_path(root, language, path.stem))[2]
+    for rel, meta, nb in notebooks:
+        gaps += translate_notebook(meta, nb, notebook_path(root, language, rel.stem))[2]
     return gaps
 
 
-def all_gaps(root: Path) -> list[Gap]:
-    """The missing and stale units of every edition but the source one."""
+def all_gaps(root: Path, unrun: list | None = None) -> list[Gap]:
+    """The missing and stale units of every edition but the source one; the stems of notebooks
+    with no outputs in the cache are appended to `unrun`."""
     config = load_config(config_file=str(root / "mkdocs.yml"))
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
@@ -51,8 +63,10 @@ def all_gaps(root: Path) -> list[Gap]:
     docs = Path(config.docs_dir)
     tables_cfg = config.plugins["trainfer/tables"].config if "trainfer/tables" in config.plugins \
         else None
-    notebooks_cfg = config.plugins["trainfer/notebooks"].config \
-        if "trainfer/notebooks" in config.plugins else None
+    notebooks, missing_runs = executed_notebooks(config) \
+        if "trainfer/notebooks" in config.plugins else ([], [])
+    if unrun is not None:
+        unrun += missing_runs
     tables = load_all(root / tables_cfg.data_dir) if tables_cfg else {}
     names = sorted({p.stem for p in (root / "i18n" / SOURCE_LANGUAGE).glob("*.*")})
     gaps: list[Gap] = []
@@ -61,8 +75,7 @@ def all_gaps(root: Path) -> list[Gap]:
             src = page.relative_to(docs).as_posix()
             english = page.read_text(encoding="utf-8-sig")
             gaps += translate_page(english, page_path(root, language, src))[1]
-        if notebooks_cfg:
-            gaps += _notebook_gaps(root, language, root / notebooks_cfg.notebooks_dir)
+        gaps += _notebook_gaps(root, language, notebooks)
         gaps += _table_gaps(root, language, tables, plugin.config.row_fields)
         for name in names:
             gaps += overlay(_source(root, name), unit_file(root, language, name))[1]

@@ -1,5 +1,6 @@
-"""A notebook's prose in another language: its title, summary and each Markdown cell (keyed by
-the cell's id) as units in i18n/<language>/notebooks/<stem>.yaml. Code and outputs exist once."""
+"""A notebook's prose in another language: its title, summary, each Markdown cell (keyed by the
+cell's id) and the words of its outputs (see outputs.py), as units in
+i18n/<language>/notebooks/<stem>.yaml. Code and executed outputs exist once."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import copy
 import dataclasses
 from pathlib import Path
 
+from trainfer.i18n.outputs import output_texts, translate_outputs
 from trainfer.i18n.units import OK, Gap, load_units, resolve
 
 
@@ -16,6 +18,7 @@ def notebook_units(meta, nb) -> dict[str, str]:
     for cell in nb.cells:
         if cell.cell_type == "markdown" and cell.get("id") and cell.source.strip():
             units[f"cell.{cell.id}"] = cell.source
+    units.update(output_texts(nb))  # empty before the notebook has run
     return units
 
 
@@ -38,6 +41,7 @@ def translate_notebook(meta, nb, path: Path):
     for cell in translated.cells:
         if cell.cell_type == "markdown" and f"cell.{cell.get('id')}" in shown:
             cell.source = shown[f"cell.{cell.id}"]
+    translate_outputs(translated, shown)
     meta = dataclasses.replace(meta, title=shown.get("title", meta.title),
                                summary=shown.get("summary", meta.summary))
     return meta, translated, gaps
