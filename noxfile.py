@@ -152,6 +152,13 @@ def check_notebooks(session: nox.Session) -> None:
     session.run("python", "-m", "trainfer.notebooks.check", *session.posargs)
 
 
+@nox.session(name="check-translations", python=PYTHON)
+def check_translations(session: nox.Session) -> None:
+    """List every missing or stale translation unit (`-- --strict` fails on any; `-- --todo F`)."""
+    install(session, "build")
+    session.run("python", "-m", "trainfer.i18n.check", *session.posargs)
+
+
 @nox.session(name="new-notebook", python=PYTHON)
 def new_notebook(session: nox.Session) -> None:
     """Scaffold a notebook: nox -s new-notebook -- "Title"."""

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 IGNORE = shutil.ignore_patterns(".git", "site", ".nox", ".trainfer-cache", "node_modules",
                                 "__pycache__", ".cache", ".pytest_cache", ".ruff_cache")
 RAN = re.compile(r"notebooks: \[\d+/\d+\] (\S+) ran in ([\d.]+) s")
+I18N_PLUGIN = "trainfer/i18n"
 NOTEBOOKS_PLUGIN = "trainfer/notebooks"
 PEER_PLUGIN = {"mkdocs-jupyter": {"execute": True, "include": ["*.ipynb"]}}
 TOUCH = "\n\ndef _bench_touch():\n    return 1\n"
@@ -55,6 +56,15 @@ def make_baseline(root: Path) -> Path:
     # the nav and the home page link the index the plugin would generate: a stub keeps strict happy
     (root / "docs" / "notebooks").mkdir(exist_ok=True)
     (root / "docs" / "notebooks" / "index.md").write_text("# Notebooks\n", encoding="utf-8")
+    return root
+
+
+def make_english_only(root: Path) -> Path:
+    """The Trainfer site with one edition: the trainfer/i18n plugin removed from mkdocs.yml."""
+    def one_edition(config):
+        config["plugins"] = [p for p in config["plugins"]
+                             if not (isinstance(p, dict) and I18N_PLUGIN in p) and p != I18N_PLUGIN]
+    edit_config(root, one_edition)
     return root
 
 

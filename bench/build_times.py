@@ -6,7 +6,8 @@ rebuild after appending a function to a module of explainers/src/explainers. Thr
   trainfer        the project as it is;
   mkdocs-jupyter  the same docs, theme and notebooks (copied into docs/) with
                   plugins [search, mkdocs-jupyter {execute: true, include: ["*.ipynb"]}];
-  baseline        the project with the trainfer/notebooks plugin removed from mkdocs.yml.
+  baseline        the project with the trainfer/notebooks plugin removed from mkdocs.yml;
+  english-only    the project with the trainfer/i18n plugin removed (one edition, no /zh/).
 Every copy comes from one snapshot of the work tree taken at the start; `python -m mkdocs` runs
 in the copy, so the copy's own trainfer plugins are the ones timed.
 Usage: python bench/build_times.py [--runs N] [--skip-peer] [--notebook STEM] [--profile]
@@ -31,6 +32,7 @@ from _buildbench import (
     failing_stems,
     machine_facts,
     make_baseline,
+    make_english_only,
     make_peer,
     notebook_path,
     profile_top,
@@ -38,8 +40,9 @@ from _buildbench import (
 )
 
 SCENARIOS = ("cold", "no change", "edit one notebook", "edit explainers")
-SITES = ("trainfer", "mkdocs-jupyter", "baseline")
-MAKERS = {"trainfer": lambda root: root, "mkdocs-jupyter": make_peer, "baseline": make_baseline}
+SITES = ("trainfer", "mkdocs-jupyter", "baseline", "english-only")
+MAKERS = {"trainfer": lambda root: root, "mkdocs-jupyter": make_peer, "baseline": make_baseline,
+          "english-only": make_english_only}
 
 
 def run_site(site: str, folder: Path, stem: str, drop: list[str], snapshot: Path):
@@ -93,6 +96,9 @@ def report(medians: dict, own: float | None, stem: str, sites: tuple[str, ...]) 
           "  (goal <= 1.5x; mkdocs-jupyter was measured at 2.5x its plain build)")
     extra = None if own is None else tf["edit one notebook"] - own
     print(f"trainfer one-notebook edit - its run:     {fmt(extra)}  (goal <= 2 s)")
+    if "english-only" in sites:
+        ratio = tf["cold"] / medians["english-only"]["cold"]
+        print(f"both editions cold / English-only cold: {fmt(ratio, 'x')}  (goal <= 1.6x)")
     if "mkdocs-jupyter" in sites:
         ratio = tf["cold"] / medians["mkdocs-jupyter"]["cold"]
         print(f"trainfer cold / mkdocs-jupyter cold:     {fmt(ratio, 'x')}  (goal <= 0.5x)")
@@ -115,7 +121,7 @@ def main() -> None:
               "installs it; or `pip install mkdocs-jupyter` (0.27 needs Python >= 3.12).")
         args.skip_peer = True
     if args.skip_peer:
-        sites = ("trainfer", "baseline")
+        sites = ("trainfer", "baseline", "english-only")
 
     # one snapshot of the work tree, so every run builds the same files while others edit theirs
     snapshot_dir = tempfile.TemporaryDirectory(prefix="tf-snapshot-")

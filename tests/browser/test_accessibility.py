@@ -16,7 +16,8 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 MATERIALS_OWN = {("aria-dialog-name", ".md-search"), ("landmark-unique", ".md-code__nav")}
 PAGES = ["", "classroom/", "claims/", "benchmarks/chips/", "benchmarks/measured/",
-         "notebooks/02-floating-point/", "notebooks/04-resnet50-in-28-seconds/"]
+         "notebooks/02-floating-point/", "notebooks/04-resnet50-in-28-seconds/",
+         "zh/", "zh/classroom/", "zh/claims/", "zh/notebooks/02-floating-point/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -102,7 +102,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
         def rebase(match):
             data = json.loads(match[2])
-            data["base"] = (data.get("base", ".").rstrip("/") + "/" + edition.prefix).rstrip("/")
+            # Material resolves the index and result links against base: keep its final slash
+            data["base"] = data.get("base", ".").rstrip("/") + "/" + edition.prefix
             return match[1] + json.dumps(data) + match[3]
 
         return CONFIG_SCRIPT.sub(rebase, output, count=1)
