@@ -71,7 +71,7 @@ def not_utf8(data: bytes, offset: int, reason: str) -> str:
 
 
 def position(data: bytes | str, offset: int) -> tuple[int, int]:
-    """Line and column (in characters, 1-based) of an offset into UTF-8 bytes or into text.
+    r"""Line and column (in characters, 1-based) of an offset into UTF-8 bytes or into text.
 
     >>> position("ab\ncd".encode(), 4), position("人\n人x".encode(), 7)
     ((2, 2), (2, 2))

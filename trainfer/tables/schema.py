@@ -129,8 +129,8 @@ def check_row(spec: TableSpec, item: dict, from_csv: bool, stems: set[str] | Non
     if row["id"] is not None and not ID.match(row["id"]):
         problems.append(("id", "an id is lower-case letters, digits, '.', '_' or '-'"))
     if row["as_of"] is not None and today is not None and starts_after(row["as_of"], today):
-        problems.append(("as_of", f"{row['as_of']} is in the future (today is {today}): an as-of "
-                         "date says when the figure was last checked"))
+        problems.append(("as_of", f"{row['as_of']} is in the future (it is at most {today} "
+                         "anywhere on Earth): an as-of date says when the figure was last checked"))
     reported = {field for field, _ in problems}
     for key, what in (("id", "an id"), ("as_of", "an as-of date")):
         if row[key] is None and key not in reported:
