@@ -31,14 +31,15 @@ class TablesConfig(Config):
     max_yaml_nodes = Positive(DEFAULTS.max_yaml_nodes)
 
     def validate(self):
-        """MkDocs' checks, then the data folder's; every error names the config file."""
+        """MkDocs' checks, then the data folder's; every error and warning names the config file."""
         failed, warnings = super().validate()
         if not failed and self.config_file_path:
             folder = Path(self.config_file_path).parent / self.data_dir
             if not folder.is_dir():
                 failed.append(("data_dir", ValidationError(f"no folder {folder}")))
-        where = self.config_file_path or "the MkDocs config"
-        return [(key, ValidationError(f"{error} (in {where})")) for key, error in failed], warnings
+        where = f" (in {self.config_file_path or 'the MkDocs config'})"
+        return ([(key, ValidationError(f"{error}{where}")) for key, error in failed],
+                [(key, f"{warning}{where}") for key, warning in warnings])
 
     def limits(self) -> Limits:
         """The size limits of a data file, as configured."""
