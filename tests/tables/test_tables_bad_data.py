@@ -36,8 +36,10 @@ CASES = {
                  "'!!python/object/apply:os.system': data files are plain YAML"),
     "too_deep": ("gadgets.yaml", None, None, None, "refused YAML at line 11: nested deeper than "
                  "32 levels"),
-    "yaml_control_character": ("gadgets.yaml", None, None, None, "malformed YAML at line 11, "
-                               "column 41: character #x0000"),
+    "yaml_control_character": ("gadgets.yaml", None, None, None, "control character U+0000 at "
+                               "line 11, column 41: not allowed in a data file"),
+    "csv_control_character": ("gadgets.csv", None, None, None, "control character U+001B at "
+                              "line 3, column 6: not allowed in a data file"),
     "future_as_of": ("gadgets.yaml", 2, "b", "as_of", "2999-01 is in the future"),
     "csv_bom": ("gadgets.csv", None, None, None, "starts with a UTF-8 byte-order mark (BOM); save "
                 "it as UTF-8 without BOM"),

@@ -143,3 +143,11 @@ def test_no_message_shows_more_than_a_glimpse_of_a_value():
     assert brief("x" * 10**6).startswith("'xxx") and len(brief("x" * 10**6)) == 80
     error = DataError("data/x.yaml", "bad", row=1, row_id="i" * 10**5, field="f" * 10**5)
     assert len(str(error)) < 200
+
+
+def test_a_character_yaml_refuses_is_placed_by_line_and_character():
+    # libyaml counts in bytes: the 人 before it (3 bytes) is one column, as an editor shows it.
+    with pytest.raises(yamlsafe.YamlRefused) as caught:
+        yamlsafe.load("a: 1\nb: 人\x81\n", 100)
+    assert str(caught.value) == ("malformed YAML at line 2, column 5: character #x0081: control "
+                                 "characters are not allowed")

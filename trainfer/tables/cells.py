@@ -7,7 +7,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
-from trainfer.tables.errors import brief
+from trainfer.tables.errors import brief, cut
 
 if TYPE_CHECKING:
     from trainfer.tables.schema import ColumnSpec
@@ -95,7 +95,7 @@ def _allowed(col: ColumnSpec, value: Any) -> str | None:
             return f"must be <= {col.max:g}, got {brief(value)}"
     items = value if isinstance(value, list) else [value]
     if col.values is not None and any(v not in col.values for v in items):
-        return f"must be one of {', '.join(col.values)}; got {brief(value)}"
+        return f"must be one of {cut(', '.join(col.values), 160)}; got {brief(value)}"
     if col.is_unit and any(v not in UNITS for v in items):
         return f"unknown unit {brief(value)}; known units: {', '.join(sorted(UNITS))}"
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from trainfer.tables.errors import DataError, shown
 
 OPTION = "option {} of the trainfer/tables plugin"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all but tab, line feed, return
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,14 @@ def read_text(path: Path, limits: Limits) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DataError(name, "starts with a UTF-16 byte-order mark: save it as UTF-8")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(name, not_utf8(data, exc.start, exc.reason)) from None
+    if control := CONTROL.search(text):  # invisible in an editor, and carried into the pages
+        line, column = position(text, control.start())
+        raise DataError(name, f"control character U+{ord(control[0]):04X} at line {line}, "
+                        f"column {column}: not allowed in a data file")
+    return text
 
 
 def too_big(size: int, limit: int) -> str:

@@ -82,7 +82,7 @@ class TableSpec(BaseModel):
             raise ValueError("a table needs at least one column marked 'source: true'")
         for c in self.columns:
             if c.unit_column and not (c.unit_column in by_key and by_key[c.unit_column].is_unit):
-                raise ValueError(f"column {c.key!r}: unit_column {brief(c.unit_column)} must name a "
+                raise ValueError(f"column {brief(c.key)}: unit_column {brief(c.unit_column)} must name a "
                                  "column marked 'is_unit: true'")
         return self
 
