@@ -20,12 +20,13 @@ class Positive(c.Type):
 
 
 class TablesConfig(Config):
-    """Options of the tables plugin: data and notebook folders, language, cache, size limits."""
+    """Options of the tables plugin: data and notebook folders, language, cache."""
 
     data_dir = c.Type(str, default="data")
     notebooks_dir = c.Type(str, default="notebooks")
     language = c.Type(str, default="en")
     cache_dir = c.Type(str, default=".trainfer-cache/measured")
+    # the limits of each data file (see trainfer/tables/limits.py for the defaults and why)
     max_file_bytes = Positive(DEFAULTS.max_file_bytes)
     max_rows = Positive(DEFAULTS.max_rows)
     max_yaml_nodes = Positive(DEFAULTS.max_yaml_nodes)
