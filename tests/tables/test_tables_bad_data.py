@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from trainfer.tables.load import DataError, DataErrors, load_all
+from trainfer.tables.load import DataError, DataErrors, Limits, load_all
 
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad_data"
 STEMS = {"01-teacher-and-student"}
@@ -26,12 +26,39 @@ CASES = {
     "unterminated_csv": ("gadgets.csv", 2, None, None, "malformed CSV at line 3"),
     "malformed_yaml": ("gadgets.yaml", None, None, None, "malformed YAML at line 11"),
     "derived_filled": ("gadgets.yaml", 1, "a", "fp16_tflops_per_w", "computed, not filled in"),
+    "alias_bomb": ("gadgets.yaml", None, None, None, "refused YAML at line 16: aliases expand this "
+                   "file past 100,000 nodes (values, keys, lists, mappings), the limit set by "
+                   "option max_yaml_nodes of the trainfer/tables plugin"),
+    "big_alias_value": ("gadgets.yaml", 2, "b", "power_w", "expected a number, got [[[...], "),
+    "alias_loop": ("gadgets.yaml", None, None, None, "refused YAML at line 11: alias *s is inside "
+                   "the collection it refers to (a loop)"),
+    "yaml_tag": ("gadgets.yaml", None, None, None, "refused YAML at line 11: tag "
+                 "'!!python/object/apply:os.system': data files are plain YAML"),
+    "too_deep": ("gadgets.yaml", None, None, None, "refused YAML at line 11: nested deeper than "
+                 "32 levels"),
+    "yaml_control_character": ("gadgets.yaml", None, None, None, "control character U+0000 at "
+                               "line 11, column 41: not allowed in a data file"),
+    "csv_control_character": ("gadgets.csv", None, None, None, "control character U+001B at "
+                              "line 3, column 6: not allowed in a data file"),
+    "future_as_of": ("gadgets.yaml", 2, "b", "as_of", "2999-01 is in the future"),
+    "csv_bom": ("gadgets.csv", None, None, None, "starts with a UTF-8 byte-order mark (BOM); save "
+                "it as UTF-8 without BOM"),
+    "not_utf8": ("gadgets.csv", None, None, None, "not UTF-8 at line 3, column 8: byte 0xE9"),
+    "too_big": ("gadgets.csv", None, None, None, "457 bytes, over the limit of 400 bytes per data "
+                "file (option max_file_bytes of the trainfer/tables plugin)"),
+    "too_many_rows": ("gadgets.yaml", None, None, "rows", "more than 2 rows (option max_rows"),
+    "too_many_csv_rows": ("gadgets.csv", None, None, None, "more than 2 rows (option max_rows"),
+}
+LIMITS = {  # cases about a limit use a small one, so that their fixture stays small
+    "too_big": Limits(max_file_bytes=400),
+    "too_many_rows": Limits(max_rows=2),
+    "too_many_csv_rows": Limits(max_rows=2),
 }
 
 
 def errors_of(case: str) -> list[DataError]:
     with pytest.raises(DataErrors) as caught:
-        load_all(BAD / case, notebook_stems=STEMS)
+        load_all(BAD / case, notebook_stems=STEMS, limits=LIMITS.get(case, Limits()))
     return caught.value.errors
 
 
@@ -44,6 +71,7 @@ def test_bad_file_gives_its_own_error(case):
     assert (error.file, error.row, error.row_id, error.field) == (f"{case}/{name}", row, row_id,
                                                                   field)
     assert words in error.message
+    assert len(error.message) < 250  # a value in a message is a hint, never the value itself
     text = str(error)
     assert text.startswith(f"{case}/{name}: ")
     if row is not None:

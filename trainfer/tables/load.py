@@ -2,44 +2,18 @@
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from trainfer.tables import schema
+from trainfer.tables import schema, yamlsafe
+from trainfer.tables.cells import latest_today
+from trainfer.tables.csvfile import csv_rows
+from trainfer.tables.errors import DataError, DataErrors, brief, shown
+from trainfer.tables.limits import DEFAULTS, OPTION, Limits, read_text
 
 SIDECAR = ".schema.yaml"
-
-
-class DataError(Exception):
-    """One problem, naming the file and, when known, the row (number and id) and the field."""
-
-    def __init__(self, file: str, message: str, *, row: int | None = None,
-                 row_id: str | None = None, field: str | None = None) -> None:
-        self.file, self.message, self.row, self.row_id, self.field = (
-            file, message, row, row_id, field)
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" if self.row is not None else ""
-        if self.row_id:
-            where = f"{where} (id {self.row_id})" if where else f"id {self.row_id}"
-        parts = [p for p in (where, self.field and f"field '{self.field}'") if p]
-        return f"{self.file}: {', '.join(parts) + ': ' if parts else ''}{self.message}"
-
-
-class DataErrors(Exception):
-    """All problems found; str() lists each DataError on its own line."""
-
-    def __init__(self, errors: list[DataError]) -> None:
-        self.errors = list(errors)
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return "\n".join(str(e) for e in self.errors)
 
 
 @dataclass(frozen=True)
@@ -66,50 +40,39 @@ class Table:
     sources: list[str]
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: 10x faster
-    """A safe loader that refuses a repeated key (YAML keeps the last) and leaves dates as text."""
+@dataclass(frozen=True)
+class Context:
+    """What a file is checked against: notebook stems (None: any), size limits, today's date."""
 
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+    stems: set[str] | None
+    limits: Limits
+    today: dt.date
 
 
-def shown(path: Path) -> str:
-    """How a file is named in messages: relative to its folder's parent, e.g. data/chips.yaml."""
-    return (Path(path.parent.name) / path.name).as_posix()
-
-
-def load_table(path: Path, *, notebook_stems: set[str] | None = None) -> Table:
+def load_table(path: Path, *, notebook_stems: set[str] | None = None, limits: Limits = DEFAULTS,
+               today: dt.date | None = None) -> Table:
     """Read and validate one table file; raises DataErrors listing every problem in it."""
     errors: list[DataError] = []
-    found = _read(Path(path), notebook_stems, errors)
+    found = _read(Path(path), Context(notebook_stems, limits, today or latest_today()),
+                  errors)
     if errors or found is None:
         raise DataErrors(errors)
     return found[0]
 
 
-def load_all(data_dir: Path, *, notebook_stems: set[str] | None = None) -> dict[str, Table]:
+def load_all(data_dir: Path, *, notebook_stems: set[str] | None = None, limits: Limits = DEFAULTS,
+             today: dt.date | None = None) -> dict[str, Table]:
     """Validate every table in `data_dir` and the references between them; all errors at once."""
     data_dir, errors, found = Path(data_dir), [], {}
+    context = Context(notebook_stems, limits, today or latest_today())
     for path in sorted(data_dir.iterdir()):
         if path.name.endswith(SIDECAR):
             if not path.with_name(path.name[: -len(SIDECAR)] + ".csv").exists():
                 errors.append(DataError(shown(path), "schema sidecar without a CSV file"))
         elif path.suffix in (".yaml", ".yml", ".csv"):
-            pair = _read(path, notebook_stems, errors)
+            pair = _read(path, context, errors)
             if pair is not None and pair[0].name in found:
-                errors.append(DataError(shown(path), f"a second table named {pair[0].name!r}"))
+                errors.append(DataError(shown(path), f"a second table named {brief(pair[0].name)}"))
             elif pair is not None:
                 found[pair[0].name] = pair
     errors += _dangling(found, {p.stem for p in data_dir.iterdir()})
@@ -118,33 +81,36 @@ def load_all(data_dir: Path, *, notebook_stems: set[str] | None = None) -> dict[
     return {name: table for name, (table, _) in found.items()}
 
 
-def _yaml(path: Path, errors: list[DataError]) -> Any:
+def _yaml(path: Path, limits: Limits, errors: list[DataError]) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        errors.append(DataError(shown(path), f"malformed YAML{where}: {problem}"))
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(DataError(shown(path), f"cannot read: {exc}"))
+        return yamlsafe.load(read_text(path, limits), limits.max_yaml_nodes)
+    except DataError as exc:
+        errors.append(exc)
+    except yamlsafe.YamlRefused as exc:
+        errors.append(DataError(shown(path), str(exc)))
     return None
 
 
-def _read(path: Path, stems, errors: list[DataError]) -> tuple[Table, schema.TableSpec] | None:
-    before = len(errors)
+def _read(path: Path, context: Context,
+          errors: list[DataError]) -> tuple[Table, schema.TableSpec] | None:
+    before, limits = len(errors), context.limits
     if path.suffix == ".csv":
         sidecar = path.with_name(path.stem + SIDECAR)
         if not sidecar.exists():
             errors.append(DataError(shown(path), f"no schema sidecar {sidecar.name}"))
             return None
-        meta, (header, raw), meta_file = _yaml(sidecar, errors), _csv(path, errors), sidecar
+        meta, meta_file = _yaml(sidecar, limits, errors), sidecar
+        header, raw = _csv(path, limits, errors)
     else:
-        meta, meta_file, header, raw = _yaml(path, errors), path, None, None
+        meta, meta_file, header, raw = _yaml(path, limits, errors), path, None, None
         if isinstance(meta, dict):
             raw = meta.pop("rows", None)
             if not isinstance(raw, list):
                 errors.append(DataError(shown(path), "expected a list of rows", field="rows"))
+            elif len(raw) > limits.max_rows:
+                errors.append(DataError(shown(path), f"more than {limits.max_rows:,} rows "
+                                        f"({OPTION.format('max_rows')})", field="rows"))
+                raw = None
     if not isinstance(meta, dict):
         if len(errors) == before:
             errors.append(DataError(shown(meta_file), "expected a mapping with title, "
@@ -154,7 +120,7 @@ def _read(path: Path, stems, errors: list[DataError]) -> tuple[Table, schema.Tab
     errors += [DataError(shown(meta_file), msg, field=field) for field, msg in problems]
     if spec is None or raw is None:
         return None
-    rows = _rows(spec, raw, header, path, stems, errors)
+    rows = _rows(spec, raw, header, path, context, errors)
     columns = [Column(c.key, c.label, c.unit, c.kind, c.derived)  # data first, then derived
                for c in sorted(spec.columns, key=lambda c: c.derived)]
     table = Table(name=path.stem, title=spec.title.strip(), description=spec.description.strip(),
@@ -162,40 +128,17 @@ def _read(path: Path, stems, errors: list[DataError]) -> tuple[Table, schema.Tab
     return table, spec
 
 
-def _csv(path: Path, errors: list[DataError]) -> tuple[list | None, list | None]:
-    """The header and the rows as dicts keyed by it (None for a row with the wrong cell count)."""
-    rows: list = []
+def _csv(path: Path, limits: Limits, errors: list[DataError]) -> tuple[list | None, list | None]:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle, strict=True)
-            header = next(reader, None)
-            if not header:
-                errors.append(DataError(shown(path), "empty CSV file: no header row"))
-                return None, None
-            for cells in filter(None, reader):  # a blank line is no row
-                if len(cells) == len(header):
-                    rows.append(dict(zip(header, cells, strict=True)))
-                    continue
-                row_id = cells[header.index("id")] if "id" in header[: len(cells)] else None
-                errors.append(DataError(
-                    shown(path), f"malformed CSV at line {reader.line_num}: expected "
-                    f"{len(header)} cells, got {len(cells)}", row=len(rows) + 1, row_id=row_id))
-                rows.append(None)
-    except csv.Error as exc:
-        errors.append(DataError(shown(path), f"malformed CSV at line {reader.line_num}: {exc}",
-                                row=len(rows) + 1))
+        text = read_text(path, limits)
+    except DataError as exc:
+        errors.append(exc)
         return None, None
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(DataError(shown(path), f"cannot read: {exc}"))
-        return None, None
-    for number, key in enumerate(header, start=1):
-        if not key.strip() or key in header[: number - 1]:
-            errors.append(DataError(shown(path), f"header cell {number} is empty or repeated",
-                                    field=key or None))
-    return header, rows
+    return csv_rows(shown(path), text, limits.max_rows, errors)
 
 
-def _rows(spec, raw: list, header, path: Path, stems, errors: list[DataError]) -> list[dict]:
+def _rows(spec, raw: list, header, path: Path, context: Context,
+          errors: list[DataError]) -> list[dict]:
     """Check every row; report each problem with the row's number, id and field."""
     file, rows, seen, from_csv = shown(path), [], {}, header is not None
     known = {c.key for c in spec.columns if not c.derived}
@@ -211,9 +154,9 @@ def _rows(spec, raw: list, header, path: Path, stems, errors: list[DataError]) -
         if from_csv and item is None:  # already reported as malformed
             continue
         if not isinstance(item, dict):
-            errors.append(DataError(file, f"expected a mapping, got {item!r}", row=number))
+            errors.append(DataError(file, f"expected a mapping, got {brief(item)}", row=number))
             continue
-        row, problems = schema.check_row(spec, item, from_csv, stems)
+        row, problems = schema.check_row(spec, item, from_csv, context.stems, context.today)
         row_id = item.get("id") if isinstance(item.get("id"), str) else None
         if row["id"] in seen:
             problems.append(("id", f"duplicate id (first used in row {seen[row['id']]})"))
@@ -238,6 +181,6 @@ def _dangling(found: dict[str, tuple[Table, schema.TableSpec]], stems: set[str])
                     if match[2] not in ids.get(match[1], ()):
                         what = "row" if match[1] in ids else "table"
                         errors.append(DataError(
-                            table.file.as_posix(), f"dangling reference {match[0]!r}: no such "
+                            table.file.as_posix(), f"dangling reference {brief(match[0])}: no such "
                             f"{what}", row=number, row_id=row.get("id"), field=key))
     return errors

@@ -42,7 +42,8 @@ class TablesPlugin(BasePlugin[TablesConfig]):
     def on_files(self, files, *, config):
         stems = {p.stem for p in (self.root / self.config.notebooks_dir).glob("*.ipynb")}
         try:
-            self.tables = load_all(self.root / self.config.data_dir, notebook_stems=stems)
+            self.tables = load_all(self.root / self.config.data_dir, notebook_stems=stems,
+                                   limits=self.config.limits())
         except DataErrors as exc:
             raise PluginError(f"Data files failed validation:\n{exc}") from exc
         self.editions = editions(config)

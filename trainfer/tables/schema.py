@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from trainfer.tables.cells import UNITS, check_cell, starts_after
 from trainfer.tables.derived import missing_inputs
+from trainfer.tables.errors import brief, cut
 
 Problem = tuple[str | None, str]  # (field, message)
 
-UNITS = frozenset({
-    "TFLOPS", "TOPS", "PFLOPS", "POPS", "GB", "GB/s", "W", "s", "min", "months", "pfs-days",
-    "pJ", "×", "×/year", "TOPS/W", "TFLOPS/W", "%", "count", "rank", "score", "CNY bn", "bit",
-    "accelerator-s", "GMAC", "MACs", "parameters", "images", "epochs",
-})
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 TABLE_REF = re.compile(r"^([a-z][a-z0-9_]*):(.+)$")
 NOTEBOOK_REF = re.compile(r"^notebooks/([a-z0-9][a-z0-9-]*)/$")
-URL = re.compile(r"^https?://\S+$")
-LIST_SEP = ";"  # separates list items in a CSV cell (the site's CSV download uses it too)
 
 
 class ColumnSpec(BaseModel):
@@ -49,7 +42,7 @@ class ColumnSpec(BaseModel):
     @classmethod
     def _known_unit(cls, unit: str | None) -> str | None:
         if unit is not None and unit not in UNITS:
-            raise ValueError(f"unknown unit {unit!r}; known units: {', '.join(sorted(UNITS))}")
+            raise ValueError(f"unknown unit {brief(unit)}; known units: {', '.join(sorted(UNITS))}")
         return unit
 
     @model_validator(mode="after")
@@ -89,7 +82,7 @@ class TableSpec(BaseModel):
             raise ValueError("a table needs at least one column marked 'source: true'")
         for c in self.columns:
             if c.unit_column and not (c.unit_column in by_key and by_key[c.unit_column].is_unit):
-                raise ValueError(f"column {c.key!r}: unit_column {c.unit_column!r} must name a "
+                raise ValueError(f"column {brief(c.key)}: unit_column {brief(c.unit_column)} must name a "
                                  "column marked 'is_unit: true'")
         return self
 
@@ -104,7 +97,8 @@ def parse_spec(meta: dict) -> tuple[TableSpec | None, list[Problem]]:
             loc = list(err["loc"])
             if loc[:1] == ["columns"] and len(loc) > 1 and isinstance(loc[1], int):
                 raw = (meta.get("columns") or [])[loc[1]]  # name the column by its key
-                loc[1] = raw.get("key", loc[1]) if isinstance(raw, dict) else loc[1]
+                key = raw.get("key") if isinstance(raw, dict) else None
+                loc[1] = cut(key) if isinstance(key, str) else loc[1]
             msg = err["msg"].removeprefix("Value error, ")
             problems.append((".".join(str(p) for p in loc) or None, msg))
         return None, problems
@@ -118,8 +112,8 @@ def parse_spec(meta: dict) -> tuple[TableSpec | None, list[Problem]]:
     return (None if problems else spec), problems
 
 
-def check_row(spec: TableSpec, item: dict, from_csv: bool,
-              stems: set[str] | None) -> tuple[dict, list[Problem]]:
+def check_row(spec: TableSpec, item: dict, from_csv: bool, stems: set[str] | None,
+              today: dt.date | None = None) -> tuple[dict, list[Problem]]:
     """A row's values keyed by data column (None if blank) and its problems, field by field."""
     columns = {c.key: c for c in spec.columns}
     problems: list[Problem] = []
@@ -134,6 +128,9 @@ def check_row(spec: TableSpec, item: dict, from_csv: bool,
             problems.append((c.key, problem))
     if row["id"] is not None and not ID.match(row["id"]):
         problems.append(("id", "an id is lower-case letters, digits, '.', '_' or '-'"))
+    if row["as_of"] is not None and today is not None and starts_after(row["as_of"], today):
+        problems.append(("as_of", f"{row['as_of']} is in the future (it is at most {today} "
+                         "anywhere on Earth): an as-of date says when the figure was last checked"))
     reported = {field for field, _ in problems}
     for key, what in (("id", "an id"), ("as_of", "an as-of date")):
         if row[key] is None and key not in reported:
@@ -145,71 +142,9 @@ def check_row(spec: TableSpec, item: dict, from_csv: bool,
         for ref in row[c.key] or []:
             notebook = NOTEBOOK_REF.match(ref)
             if notebook and stems is not None and notebook[1] not in stems:
-                problems.append((c.key, f"no notebook {notebook[1]!r} "
+                problems.append((c.key, f"no notebook {brief(notebook[1])} "
                                  f"(known: {', '.join(sorted(stems))})"))
             elif not notebook and not TABLE_REF.match(ref):
                 problems.append((c.key, "expected '<table>:<row id>' or 'notebooks/<stem>/', "
-                                 f"got {ref!r}"))
+                                 f"got {brief(ref)}"))
     return row, problems
-
-
-def check_cell(col: ColumnSpec, value: Any, from_csv: bool) -> tuple[Any, str | None]:
-    """The cell's value as stored in `Table.rows` (None if blank), and an error message or None."""
-    value = value.strip() if isinstance(value, str) else value
-    if value is None or (isinstance(value, (str, list)) and not value):
-        return None, ("is required" if col.required else None)
-    value, problem = _coerce(col.kind, value, from_csv)
-    problem = problem or _allowed(col, value)
-    return (None, problem) if problem else (value, None)
-
-
-def _coerce(kind: str, value: Any, from_csv: bool) -> tuple[Any, str | None]:
-    """The value as its kind's Python type; in a CSV every cell arrives as text."""
-    if kind == "number":
-        if from_csv and isinstance(value, str):
-            try:
-                value = float(value) if any(c in value for c in ".eEn") else int(value)
-            except ValueError:
-                pass
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-            return value, None
-        return None, f"expected a number, got {value!r}"
-    if kind == "date":
-        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-            return str(value), None  # a bare year, unquoted in YAML
-        match = DATE.match(value) if isinstance(value, str) else None
-        if match is None:
-            return None, f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}"
-        try:
-            dt.date(*(int(p) if p else 1 for p in match.groups()))
-        except ValueError:
-            return None, f"not a calendar date: {value!r}"
-        return value, None
-    if kind == "list":
-        if from_csv and isinstance(value, str):
-            value = value.split(LIST_SEP)
-        if not isinstance(value, list):
-            return None, f"expected a list, got {type(value).__name__} {value!r}"
-        if not all(isinstance(v, str) and v.strip() for v in value):
-            return None, f"list items must be non-empty text, got {value!r}"
-        return [v.strip() for v in value], None
-    if not isinstance(value, str):
-        return None, f"expected text, got {type(value).__name__} {value!r} (quote it in YAML)"
-    if kind == "url" and not URL.match(value):
-        return None, f"expected an http(s) URL, got {value!r}"
-    return value, None
-
-
-def _allowed(col: ColumnSpec, value: Any) -> str | None:
-    if col.kind == "number":
-        low = 0 if col.min is None else col.min
-        if value < low:
-            return f"must be >= {low:g}, got {value!r}"
-        if col.max is not None and value > col.max:
-            return f"must be <= {col.max:g}, got {value!r}"
-    items = value if isinstance(value, list) else [value]
-    if col.values is not None and any(v not in col.values for v in items):
-        return f"must be one of {', '.join(col.values)}; got {value!r}"
-    if col.is_unit and any(v not in UNITS for v in items):
-        return f"unknown unit {value!r}; known units: {', '.join(sorted(UNITS))}"
-    return None
