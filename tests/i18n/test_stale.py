@@ -9,9 +9,9 @@ import sys
 
 import nbformat
 import yaml
-
 from conftest import ROOT, mkdocs_build
 from notebooks_support import write_notebook
+
 from trainfer.i18n.units import digest
 
 CONFIG = """\

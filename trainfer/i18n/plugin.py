@@ -16,7 +16,7 @@ from trainfer.i18n.config import I18nConfig
 from trainfer.i18n.editions import Edition, edition_of, source_uri
 from trainfer.i18n.nav import edition_nav, title_sections
 from trainfer.i18n.pages import page_path, translate_page
-from trainfer.i18n.search import split_index
+from trainfer.i18n.search import split_index, write_sitemaps
 from trainfer.text import load_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -123,3 +123,4 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return out
 
         split_index(Path(config.site_dir), self.editions, search_config)
+        write_sitemaps(Path(config.site_dir), self.editions)

@@ -1,4 +1,4 @@
-"""One search index per edition. Material's search plugin writes one index for every page (with
+"""One search index (and sitemap) per edition. Material's search plugin writes one index for every page (with
 Chinese segmented into words by jieba at build time); this splits it so that each edition
 searches its own pages; another edition's index takes its language's separator and pipeline
 from Material's language files, as a site built in that language would have."""
@@ -31,3 +31,15 @@ def split_index(site_dir: Path, editions, search_config_of) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps({"config": config, "docs": mine}, ensure_ascii=False,
                                   separators=(",", ":")), encoding="utf-8")
+
+
+def write_sitemaps(site_dir: Path, editions) -> None:
+    """A sitemap.xml in each edition's folder, as Material's language switch fetches one from
+    every edition it links (so that switching keeps the reader on the same page)."""
+    root = site_dir / "sitemap.xml"
+    if not root.is_file():
+        return
+    text = root.read_text(encoding="utf-8")
+    for edition in editions:
+        if edition.prefix:
+            (site_dir / edition.prefix / "sitemap.xml").write_text(text, encoding="utf-8")

@@ -9,33 +9,39 @@ from pathlib import Path
 from trainfer.i18n.units import OK, Gap, load_units, resolve
 
 
-def flatten(tree: dict, prefix: str = "") -> dict[str, str]:
-    """{'a': {'b': 'x'}} -> {'a.b': 'x'}: every leaf text under its dotted key."""
+def leaves(tree, path: tuple = ()) -> dict[str, tuple[tuple, str]]:
+    """Every leaf text under its dotted key, with its path: {'a.b': (('a', 'b'), 'x')}.
+    Keys may hold dots themselves and lists count by position ('report_columns.0')."""
+    items = tree.items() if isinstance(tree, dict) else enumerate(tree)
     out = {}
-    for key, value in tree.items():
-        dotted = f"{prefix}{key}"
-        if isinstance(value, dict):
-            out.update(flatten(value, dotted + "."))
+    for key, value in items:
+        here = (*path, key)
+        if isinstance(value, (dict, list)):
+            out.update(leaves(value, here))
         elif isinstance(value, str):
-            out[dotted] = value
+            out[".".join(str(part) for part in here)] = (here, value)
     return out
 
 
-def _put(tree: dict, dotted: str, text: str) -> None:
-    *parents, leaf = dotted.split(".")
-    for part in parents:
+def flatten(tree: dict) -> dict[str, str]:
+    """{'a': {'b': 'x'}} -> {'a.b': 'x'}: every leaf text under its dotted key."""
+    return {key: text for key, (_, text) in leaves(tree).items()}
+
+
+def _put(tree, path: tuple, text: str) -> None:
+    for part in path[:-1]:
         tree = tree[part]
-    tree[leaf] = text
+    tree[path[-1]] = text
 
 
 def overlay(english: dict, path: Path) -> tuple[dict, list[Gap]]:
     """The English tree with every fresh unit of `path` put in; the gaps that stay English."""
     units = load_units(path)
     tree, gaps = copy.deepcopy(english), []
-    for key, text in flatten(english).items():
+    for key, (where, text) in leaves(english).items():
         shown, state = resolve(text, units.get(key), path, key)
         if state == OK:
-            _put(tree, key, shown)
+            _put(tree, where, shown)
         else:
             gaps.append(Gap(str(path), key, state, text))
     return tree, gaps

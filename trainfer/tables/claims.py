@@ -41,7 +41,9 @@ def claims_page(claims, tables: dict, t: dict) -> tuple[str, Slots]:
     """Markdown for /claims/: a tally of verdicts, then every claim."""
     slots = Slots()
     tally = Counter(row["verdict"] for row in claims.rows)
-    summary = ", ".join(f"{tally.get(v, 0)} {t['verdicts'].get(v, v)}" for v in VERDICTS)
+    summary = t["tally_separator"].join(
+        t["tally_item"].format(count=tally.get(v, 0), verdict=t["verdicts"].get(v, v))
+        for v in VERDICTS)
     parts = [
         f"# {claims.title}",
         claims.description,
