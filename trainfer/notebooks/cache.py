@@ -72,7 +72,7 @@ class NotebookCache:
     def get(self, key: str, nb=None):
         """The executed notebook stored under `key`, checked against `nb` when given."""
         path = self.folder / f"{key}.ipynb"
-        if not path.is_file():
+        if not path.exists():
             return None
         try:
             entry = nbformat.read(path, as_version=4)
