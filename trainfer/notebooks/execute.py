@@ -35,23 +35,30 @@ SIDECAR = ".schema.yaml"
 class RunClock:
     """Which cell runs, and the time it may take: the per-cell limit or what is left of the budget."""
 
-    def __init__(self, cell_timeout: float | None, budget: float | None) -> None:
-        self.cell_limit, self.budget = cell_timeout or None, budget or None
-        self.started: float | None = None
+    def __init__(self, cell_timeout: float | None, budget) -> None:
+        usable = isinstance(budget, (int, float)) and not isinstance(budget, bool) and budget > 0
+        self.cell_limit, self.budget = cell_timeout or None, budget if usable else None
+        self.started = self.finished = None
         self.cell_index: int | None = None
         self.budget_bound = False  # whether the running cell's limit is the rest of the budget
 
     def start(self, **_) -> None:
         self.started = time.monotonic()
 
-    def seconds(self) -> float:
-        return 0.0 if self.started is None else time.monotonic() - self.started
-
     def cell_started(self, cell, cell_index: int, **_) -> None:
         self.cell_index = cell_index
 
+    def cell_done(self, **_) -> None:
+        self.finished = time.monotonic()
+
+    def seconds(self) -> float:
+        """From the kernel being ready to the end of the last cell (not the kernel's shutdown)."""
+        return (self.finished or time.monotonic()) - self.started if self.started else 0.0
+
     def limit(self, cell) -> float | None:
-        left = self.budget - self.seconds() if self.budget else math.inf
+        if self.started is None:  # nbclient calls on_notebook_start first; be sure anyway
+            self.start()
+        left = self.budget - (time.monotonic() - self.started) if self.budget else math.inf
         self.budget_bound = left < (self.cell_limit or math.inf)
         limit = min(left, self.cell_limit or math.inf)
         return None if limit == math.inf else max(limit, 0.1)  # 0 would mean "no limit"
@@ -60,7 +67,7 @@ class RunClock:
 def cell_where(nb, index: int | None) -> str:
     """'code cell N (`head of its source`)' for the cell at `index` of the notebook."""
     if index is None:
-        return "before its first cell"
+        return "starting its kernel"
     number = sum(1 for cell in nb.cells[: index + 1] if cell.cell_type == "code")
     lines = nb.cells[index].source.strip().splitlines()
     return f"code cell {number} (`{lines[0][:80] if lines else ''}`)"
@@ -133,6 +140,7 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
             nb, km=manager, timeout=timeout, timeout_func=clock.limit, kernel_name=name,
             allow_errors=False, coalesce_streams=True, shutdown_kernel="immediate",
             on_notebook_start=clock.start, on_cell_execute=clock.cell_started,
+            on_cell_executed=clock.cell_done,
             resources={"metadata": {"path": str(path.parent)}},
         )
         client.owns_km = True  # so nbclient shuts the kernel down and closes its channels
