@@ -2,7 +2,8 @@
 
 Each problem names the notebook: metadata, outputs stored in git, ruff, a failing cell, time
 over budget, reading undeclared data, network use (the kernel refuses it), and outputs that
-differ between two runs. `--strip` removes stored outputs instead of complaining about them.
+differ between two runs. Notebooks run as the build runs them: sandboxed, in their own folder,
+under the same time limits. `--strip` removes stored outputs instead of complaining about them.
 """
 
 from __future__ import annotations

@@ -119,7 +119,7 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
 
     The data files it opens are recorded in `reads`; `seconds` is the time of its cells.
     """
-    started = time.monotonic()
+    started, path = time.monotonic(), Path(path)
     nb = nbformat.read(path, as_version=4)
     name = kernel_for(nb, kernel)
     if error := missing_kernel(path, name):
