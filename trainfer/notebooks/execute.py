@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -113,6 +114,17 @@ def reads_from(read_log: Path, root: Path) -> list[str]:
     return sorted(found)
 
 
+def run_to_end(make_coroutine):
+    """Run a coroutine in a fresh event loop; in a helper thread if this one already has a loop
+    (Playwright's, say, when a test calls this)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make_coroutine())
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        return helper.submit(lambda: asyncio.run(make_coroutine())).result()
+
+
 def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
                      sandbox: Isolation | None = None) -> ExecResult:
     """Execute a notebook in its own folder, sandboxed; the first failing cell stops it.
@@ -145,7 +157,7 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
         )
         client.owns_km = True  # so nbclient shuts the kernel down and closes its channels
         try:
-            asyncio.run(client.async_execute(env=run_env))
+            run_to_end(lambda: client.async_execute(env=run_env))
         except Exception as exc:  # a failing cell, a limit, a dead kernel, a kernel that won't start
             return ExecResult(path, False, time.monotonic() - started, notebook=nb,
                               error=describe_failure(path, nb, exc, clock, manager.exit_status()))
