@@ -109,6 +109,7 @@ def npm_ci(session: nox.Session) -> None:
 def build(session: nox.Session) -> None:
     """Build the site into site/ (a failed build leaves the previous site/ as it was)."""
     install(session, "build")
+    ensure_bubblewrap(session)
     session.run("mkdocs", "build", "--strict", *session.posargs)
 
 
@@ -116,6 +117,7 @@ def build(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Build and serve the site at http://127.0.0.1:8000 with live reload."""
     install(session, "build")
+    ensure_bubblewrap(session)
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
 
 
@@ -135,11 +137,29 @@ def ensure_chromium(session: nox.Session) -> None:
     )
 
 
+def ensure_bubblewrap(session: nox.Session) -> None:
+    """Install Debian's bubblewrap (the notebooks' sandbox) with apt-get when root and missing.
+
+    Without it the build still runs, with the kernels' socket guard as the only isolation (the
+    build log says so).
+    """
+    if shutil.which("bwrap"):
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        session.warn("bwrap not found: notebooks run with the socket guard only "
+                     "(`sudo apt-get install bubblewrap` gives them a sandbox)")
+        return
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    session.run("apt-get", "update", "-qq", external=True, env=env)
+    session.run("apt-get", "install", "-y", "-qq", "bubblewrap", external=True, env=env)
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run every test: unit, site build, notebooks, Pyodide in Node, Chromium, notebook checks."""
     install(session, "test", "lint")
     ensure_chromium(session)
+    ensure_bubblewrap(session)
     session.run("pytest", *session.posargs)
     if not session.posargs:  # a filtered run (nox -s tests -- -k x) skips the notebook checks
         session.run("python", "-m", "trainfer.notebooks.check")
@@ -149,6 +169,7 @@ def tests(session: nox.Session) -> None:
 def check_notebooks(session: nox.Session) -> None:
     """Check contributed notebooks: metadata, stripped outputs, ruff, budget, reads, determinism."""
     install(session, "build", "lint")
+    ensure_bubblewrap(session)
     session.run("python", "-m", "trainfer.notebooks.check", *session.posargs)
 
 

@@ -4,6 +4,7 @@ Notebooks never open `../data` by a relative path: `read_table("chips")` finds `
 from the root (the build sets TRAINFER_ROOT; otherwise the folder holding mkdocs.yml above the
 working directory), validates it like the build does, and appends the file it read to
 TRAINFER_READ_LOG when that is set, so the build can check reads against the declared `data`.
+(The kernel's startup file also records every file opened under data/ by any other path.)
 """
 
 from __future__ import annotations

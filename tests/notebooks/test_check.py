@@ -10,7 +10,6 @@ from conftest import ROOT
 from notebooks_support import write_notebook
 
 from trainfer.notebooks.check import check, strip
-from trainfer.notebooks.kernel import kernel_profile
 from trainfer.notebooks.scaffold import scaffold
 
 
@@ -24,7 +23,7 @@ def project(tmp_path):
 
 
 def run_check(project, path):
-    return check(path, project, kernel_profile(project / ".ipython"), timeout=60)
+    return check(path, project, timeout=60)
 
 
 def test_a_scaffolded_notebook_passes_the_checks(project):
@@ -69,8 +68,9 @@ def test_a_notebook_that_differs_between_runs_is_reported(project):
 
 
 def test_over_budget_and_lint_are_reported(project):
-    path = write_notebook(project / "notebooks" / "e.ipynb", ["import time\n\ntime.sleep(1.5)",
+    path = write_notebook(project / "notebooks" / "e.ipynb", ["import time\n\ntime.sleep(30)",
                                                               "import os"], budget_seconds=1)
     problems = run_check(project, path)
-    assert any("over its budget of 1 s" in p for p in problems)
+    assert any("notebooks/e.ipynb: code cell 1 (`import time`) timed out" in p
+               and "limited to 1 s (metadata.trainfer.budget_seconds)" in p for p in problems)
     assert any("ruff" in p and "F401" in p for p in problems)

@@ -57,11 +57,19 @@ def test_only_what_changed_is_executed_again(project):
     assert "A new introduction." in (project / "site" / "notebooks" / "plain" / "index.html").read_text()
 
 
-def test_a_corrupt_cache_entry_is_executed_again(project):
+EMPTY_NOTEBOOK = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
+
+
+@pytest.mark.parametrize("content", ["{ not json", EMPTY_NOTEBOOK])
+def test_a_corrupt_cache_entry_is_executed_again(project, content):
     build(project)
-    for entry in (project / ".trainfer-cache" / "notebooks").glob("*.ipynb"):
-        entry.write_text("{ not json")
-    assert ran(build(project)) == {"uses", "plain"}
+    entries = sorted((project / ".trainfer-cache" / "notebooks").glob("*.ipynb"))
+    for entry in entries:
+        entry.write_text(content)  # unreadable, not a notebook, or a notebook but not this one
+    done = build(project)
+    assert ran(done) == {"uses", "plain"}
+    for entry in entries:
+        assert f"dropped the bad entry {entry}" in done.stdout + done.stderr
 
 
 def test_force_reexecutes_one_or_all(project):

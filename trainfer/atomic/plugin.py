@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
 from trainfer.atomic.config import AtomicConfig
-from trainfer.atomic.swap import discard, scratch_dir, swap_into_place
+from trainfer.atomic.swap import discard, leftovers, scratch_dir, swap_into_place
+
+log = logging.getLogger("mkdocs.plugins.trainfer.atomic")
 
 
 class AtomicPlugin(BasePlugin[AtomicConfig]):
@@ -28,6 +31,9 @@ class AtomicPlugin(BasePlugin[AtomicConfig]):
         if not self.config.enabled or self.command not in ("build", "gh-deploy"):
             return config
         self.target = Path(config.site_dir)
+        for stale in leftovers(self.target):
+            log.info(f"atomic: removing {stale}, left by a build that was killed")
+            discard(stale)
         self.scratch = scratch_dir(self.target)
         discard(self.scratch)
         config.site_dir = str(self.scratch)

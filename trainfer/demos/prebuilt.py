@@ -9,6 +9,8 @@ import json
 import traceback
 from pathlib import Path
 
+from trainfer.heal import drop
+
 
 def run_example(code: str, filename: str, words: dict | None = None) -> tuple[bool, str]:
     """Execute `code` as __main__ (chart words set as on the page); return (ok, its output)."""
@@ -32,11 +34,17 @@ def cached_run(code: str, filename: str, key_parts: list[str], cache_dir: Path,
     parts = [code, *key_parts, json.dumps(words or {}, sort_keys=True)]
     key = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
     entry = cache_dir / f"{key}.json"
-    try:
-        stored = json.loads(entry.read_text())
-        return stored["ok"], stored["output"]
-    except (OSError, ValueError, KeyError):
-        pass
+    if entry.exists():
+        try:
+            stored = json.loads(entry.read_text())
+        except (OSError, ValueError) as exc:
+            stored = exc
+        # only a successful run is stored: {"ok": true, "output": "<text>"}
+        if isinstance(stored, dict) and stored.get("ok") is True and isinstance(
+                stored.get("output"), str):
+            return True, stored["output"]
+        drop(entry, f"not readable JSON: {stored}" if isinstance(stored, Exception)
+             else "not {\"ok\": true, \"output\": text}")
     ok, output = run_example(code, filename, words)
     if ok:
         cache_dir.mkdir(parents=True, exist_ok=True)

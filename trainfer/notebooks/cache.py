@@ -10,7 +10,8 @@ from pathlib import Path
 
 import nbformat
 
-from trainfer.notebooks.kernel import STARTUP
+from trainfer.heal import drop
+from trainfer.notebooks.kernel import STARTUP, kernel_for
 
 LOCKFILES = ("package-lock.json", "pyproject.toml", "explainers/pyproject.toml")
 IMPORTS_EXPLAINERS = re.compile(r"^\s*(?:from|import)\s+explainers\b", re.MULTILINE)
@@ -38,12 +39,12 @@ def uses_explainers(nb) -> bool:
 
 def cache_key(nb, root: Path, data_files: list[str], kernel: str, explainers_digest: str) -> str:
     """The key: code cells, explainers source (if used), declared data files, lockfiles,
-    the kernel, Python and the kernel's startup file."""
+    the kernel (the notebook's own, else `kernel`), Python and the kernel's startup file."""
     h = hashlib.sha256()
     parts = {
         "code": code_cells(nb),
         "explainers": explainers_digest if uses_explainers(nb) else None,
-        "kernel": kernel,
+        "kernel": kernel_for(nb, kernel),
         "python": sys.version,
         "startup": STARTUP.read_text(encoding="utf-8"),
     }
@@ -55,23 +56,34 @@ def cache_key(nb, root: Path, data_files: list[str], kernel: str, explainers_dig
     return h.hexdigest()
 
 
+def entry_problem(entry, nb) -> str | None:
+    """Why a cached notebook cannot stand for `nb` executed: not the same code cells."""
+    if nb is not None and code_cells(entry) != code_cells(nb):
+        return "its code cells are not the notebook's"
+    return None
+
+
 class NotebookCache:
-    """Executed notebooks stored as `<key>.ipynb`; an entry that does not read back is a miss."""
+    """Executed notebooks stored as `<key>.ipynb`; an entry that does not check out is a miss."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def get(self, key: str):
+    def get(self, key: str, nb=None):
+        """The executed notebook stored under `key`, checked against `nb` when given."""
         path = self.folder / f"{key}.ipynb"
-        if not path.is_file():
+        if not path.exists():
             return None
         try:
-            nb = nbformat.read(path, as_version=4)
-            nbformat.validate(nb)
-        except Exception:  # a corrupt entry is re-executed, never trusted
-            path.unlink(missing_ok=True)
+            entry = nbformat.read(path, as_version=4)
+            nbformat.validate(entry)
+            problem = entry_problem(entry, nb)
+        except Exception as exc:  # a corrupt entry is re-executed, never trusted
+            problem = f"not a valid notebook: {(str(exc).splitlines() or [repr(exc)])[0][:200]}"
+        if problem:
+            drop(path, problem)
             return None
-        return nb
+        return entry
 
     def put(self, key: str, nb) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

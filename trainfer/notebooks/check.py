@@ -2,7 +2,8 @@
 
 Each problem names the notebook: metadata, outputs stored in git, ruff, a failing cell, time
 over budget, reading undeclared data, network use (the kernel refuses it), and outputs that
-differ between two runs. `--strip` removes stored outputs instead of complaining about them.
+differ between two runs. Notebooks run as the build runs them: sandboxed, in their own folder,
+under the same time limits. `--strip` removes stored outputs instead of complaining about them.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ import re
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 
 from trainfer.notebooks.execute import execute_notebook
-from trainfer.notebooks.kernel import kernel_profile
+from trainfer.notebooks.manager import in_parallel
 from trainfer.notebooks.meta import read_meta, run_problems
+from trainfer.notebooks.sandbox import isolation
 
 
 def stored_outputs(nb) -> bool:
@@ -57,8 +58,8 @@ def outputs_of(nb) -> list:
     return [json.loads(json.dumps(c.get("outputs", []))) for c in nb.cells if c.cell_type == "code"]
 
 
-def check(path: Path, root: Path, ipython_dir: Path, timeout: int) -> list[str]:
-    """Every problem of one notebook, each a line naming it."""
+def check(path: Path, root: Path, timeout: int = 120) -> list[str]:
+    """Every problem of one notebook, each a line naming it (run as the build runs it)."""
     rel = path.relative_to(root)
     try:
         nb = nbformat.read(path, as_version=4)
@@ -71,14 +72,13 @@ def check(path: Path, root: Path, ipython_dir: Path, timeout: int) -> list[str]:
     problems += ruff_problems(path, rel)
     if meta is None:
         return problems
-    env = {**os.environ, "TRAINFER_ROOT": str(root), "PYTHONHASHSEED": "0",
-           "IPYTHONDIR": str(ipython_dir)}
-    runs = [execute_notebook(path, cwd=root, timeout=timeout, kernel="python3", env=env)
-            for _ in range(2)]
-    if not runs[0].ok:
-        return problems + [runs[0].error]
-    problems += run_problems(rel, meta, runs[0].seconds, runs[0].reads)
-    if not runs[1].ok or outputs_of(runs[0].notebook) != outputs_of(runs[1].notebook):
+    env = {**os.environ, "TRAINFER_ROOT": str(root), "PYTHONHASHSEED": "0"}
+    first = execute_notebook(path, timeout=timeout, kernel="python3", env=env)
+    if not first.ok:
+        return problems + [first.error]
+    problems += run_problems(rel, meta, first.seconds, first.reads)
+    second = execute_notebook(path, timeout=timeout, kernel="python3", env=env)
+    if not second.ok or outputs_of(first.notebook) != outputs_of(second.notebook):
         problems.append(f"{rel}: two runs gave different outputs; seed every random draw and "
                         "print nothing that depends on the clock or the machine")
     return problems
@@ -97,9 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.strip:
         for path in paths:
             strip(path)
-    ipython_dir = kernel_profile(root / ".trainfer-cache" / "notebooks" / "ipython")
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        found = list(pool.map(lambda p: check(p, root, ipython_dir, args.timeout), paths))
+    print(f"isolation: {isolation().describe()}")
+    found = in_parallel(lambda p: check(p, root, args.timeout), paths, os.cpu_count() or 1)
     for path, problems in zip(paths, found, strict=True):
         print(f"{'FAIL' if problems else 'ok  '} {path.relative_to(root)}")
         for problem in problems:

@@ -3,11 +3,42 @@
 - Altair charts are emitted as Vega-Lite JSON (a mimetype renderer), which the site draws with
   its vendored vega-embed; Altair's default HTML output would load scripts from a CDN.
 - The network is closed: a connection to anything but this machine fails with a clear message,
-  so a notebook cannot depend on what the build machine happens to reach.
+  so a notebook cannot depend on what the build machine happens to reach. (Under bubblewrap the
+  kernel has no network at all; this guard is what remains where bwrap cannot run.)
+- Every file opened under the data folder, by whatever path (`../data/x.yaml`, an absolute path,
+  a symlink), is appended to TRAINFER_READ_LOG, so the cache key and the declared-data check see
+  reads that bypass trainfer.notebook_data.
 """
 
 import importlib.util
+import os
 import socket
+import sys
+
+
+def _trainfer_record_reads() -> None:
+    log, root = os.environ.get("TRAINFER_READ_LOG"), os.environ.get("TRAINFER_ROOT")
+    if not log or not root:
+        return
+    root = os.path.realpath(root)
+    data = os.path.join(root, "data") + os.sep
+
+    def hook(event, args):  # called for every audited event: leave early
+        if event != "open" or isinstance(args[0], int) or args[0] is None:
+            return
+        try:
+            real = os.path.realpath(os.fsdecode(args[0]))
+        except (TypeError, ValueError, OSError):
+            return
+        if real.startswith(data) and os.path.isfile(real):
+            with open(log, "a", encoding="utf-8") as fh:  # the log is outside data: no recursion
+                fh.write(os.path.relpath(real, root).replace(os.sep, "/") + "\n")
+
+    sys.addaudithook(hook)  # audit hooks cannot be removed by the notebook
+
+
+_trainfer_record_reads()
+del _trainfer_record_reads
 
 if importlib.util.find_spec("altair") is not None:
     import altair

@@ -20,7 +20,6 @@ from trainfer.nav import expand_section
 from trainfer.notebooks import pages
 from trainfer.notebooks.cache import NotebookCache, cache_key, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
-from trainfer.notebooks.kernel import kernel_profile
 from trainfer.notebooks.meta import read_meta, run_problems
 from trainfer.notebooks.render import notebook_markdown
 from trainfer.notebooks.result import ExecResult
@@ -61,7 +60,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             if meta is None:
                 continue
             key = cache_key(nb, self.root, meta.data, self.config.kernel, explainers)
-            hit = None if ("*" in forced or path.stem in forced) else self.cache.get(key)
+            hit = None if ("*" in forced or path.stem in forced) else self.cache.get(key, nb)
             if hit is not None:
                 log.info(f"notebooks: {path.stem} cached")
             plan.append((rel, nb, meta, key, hit))
@@ -76,17 +75,14 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             state = "ran" if result.ok else "FAILED"
             log.info(f"notebooks: [{len(done)}/{total}] {result.stem} {state} in {result.seconds:.1f} s")
 
-        ipython_dir = kernel_profile(self.root / self.config.cache_dir / "ipython")
-
         def env_for(path: Path) -> dict:
-            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0",
-                    "IPYTHONDIR": str(ipython_dir)}
+            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0"}
 
         from trainfer.notebooks.execute import execute_many  # Jupyter only when something runs
 
         return execute_many(
             [self.root / rel for rel, *_ in misses], workers=self.config.workers, env_for=env_for,
-            on_done=report, cwd=self.root, timeout=self.config.cell_timeout,
+            on_done=report, timeout=self.config.cell_timeout,
             kernel=self.config.kernel,
         )
 

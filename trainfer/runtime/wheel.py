@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from trainfer.digest import source_files, tree_digest
+from trainfer.heal import drop
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -66,10 +67,32 @@ def build_wheel(project_dir: Path, out_dir: Path) -> Path:
     return path
 
 
+def wheel_problem(path: Path, entries: list[tuple[str, bytes]]) -> str | None:
+    """Why a cached wheel is not exactly the wheel of `entries` (its files and their bytes)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if sorted(zf.namelist()) != sorted(arcname for arcname, _ in entries):
+                return "its files are not the package's"
+            for arcname, data in entries:
+                if zf.read(arcname) != data:
+                    return f"{arcname} differs from the source"
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        return f"not a readable wheel: {exc}"
+    return None
+
+
 def cached_wheel(project_dir: Path, cache_dir: Path) -> Path:
-    """The wheel for the current source, built only if no wheel for this source digest exists."""
-    digest = source_digest(project_dir, project_dir / "src" / project_metadata(project_dir)[0])
-    folder = cache_dir / digest[:16]
+    """The wheel for the current source, built only if no good wheel for this source exists."""
     name, version = project_metadata(project_dir)
+    digest = source_digest(project_dir, project_dir / "src" / name)
+    folder = cache_dir / digest[:16]
     path = folder / f"{name}-{version}-py3-none-any.whl"
-    return path if path.is_file() else build_wheel(project_dir, folder)
+    for odd in (folder, path):  # something else in the way of the folder or the wheel
+        if odd.exists() and odd.is_dir() != (odd == folder):
+            drop(odd, "a file where a folder belongs" if odd == folder else "a folder, not a wheel")
+    if path.is_file():
+        problem = wheel_problem(path, _entries(name, version, project_dir / "src" / name))
+        if problem is None:
+            return path
+        drop(path, problem)
+    return build_wheel(project_dir, folder)

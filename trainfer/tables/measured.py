@@ -16,6 +16,8 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+from trainfer.heal import drop
+
 MARKER = "<!-- trainfer:measured -->"
 
 
@@ -43,14 +45,52 @@ def measurement(cache_dir: Path, source_digest: str) -> dict:
     here = machine()
     key = hashlib.sha256(json.dumps([source_digest, sys.version, here["cpu"]]).encode())
     entry = cache_dir / f"measured-{key.hexdigest()[:20]}.json"
-    try:
-        return json.loads(entry.read_text())
-    except (OSError, ValueError):
-        pass
+    if entry.exists():
+        try:
+            data = json.loads(entry.read_text())
+            problem = measured_problem(data)
+        except (OSError, ValueError) as exc:
+            problem = f"not readable JSON: {exc}"
+        if problem is None:
+            return data
+        drop(entry, problem)
     data = {"machine": here, "rows": measure_all()}
     cache_dir.mkdir(parents=True, exist_ok=True)
     entry.write_text(json.dumps(data))
     return data
+
+
+NUMBERS = ("taught_pages", "read_pages", "teach_energy_pj", "accuracy", "teach_seconds",
+           "read_seconds")
+OPS = {"teach_ops": ("macs", "ops", "bytes_read", "bytes_written"), "read_ops_per_page": ("macs",)}
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def measured_problem(data) -> str | None:
+    """Why a cached measurement cannot be shown (the shape the two tables read), or None."""
+    if not isinstance(data, dict) or not isinstance(data.get("machine"), dict):
+        return "no 'machine' object"
+    if any(not isinstance(data["machine"].get(k), (str, int)) for k in ("cpu", "cores", "python",
+                                                                       "date")):
+        return "'machine' lacks cpu, cores, python or date"
+    rows = data.get("rows")
+    if not isinstance(rows, list) or not rows:
+        return "no 'rows' list"
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not isinstance(row.get("format"), str):
+            return f"row {number} has no 'format'"
+        if not all(_is_number(row.get(k)) for k in NUMBERS):
+            return f"row {number} lacks a number among {', '.join(NUMBERS)}"
+        if row["teach_seconds"] <= 0 or row["read_seconds"] <= 0:
+            return f"row {number} has a time that is not positive"
+        for key, fields in OPS.items():
+            ops = row.get(key)
+            if not isinstance(ops, dict) or not all(_is_number(ops.get(f)) for f in fields):
+                return f"row {number}: '{key}' lacks {', '.join(fields)}"
+    return None
 
 
 def _num(value, digits: int = 0) -> str:
