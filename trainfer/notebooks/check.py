@@ -1,8 +1,9 @@
 """`python -m trainfer.notebooks.check`: what a contributor's notebook must pass before review.
 
 Each problem names the notebook: metadata, outputs stored in git, ruff, a failing cell, time
-over budget, reading undeclared data, network use (the kernel refuses it), and outputs that
-differ between two runs. `--strip` removes stored outputs instead of complaining about them.
+over budget, reading undeclared data, network use (the kernel refuses it), an image (or other
+file) loaded from another host, and outputs that differ between two runs. `--strip` removes
+stored outputs instead of complaining about them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import nbformat
 
 from trainfer.notebooks.execute import execute_notebook
 from trainfer.notebooks.kernel import kernel_profile
+from trainfer.notebooks.loads import outside_load_problems
 from trainfer.notebooks.meta import read_meta, run_problems
 
 
@@ -78,6 +80,7 @@ def check(path: Path, root: Path, ipython_dir: Path, timeout: int) -> list[str]:
     if not runs[0].ok:
         return problems + [runs[0].error]
     problems += run_problems(rel, meta, runs[0].seconds, runs[0].reads)
+    problems += outside_load_problems(rel, runs[0].notebook)
     if not runs[1].ok or outputs_of(runs[0].notebook) != outputs_of(runs[1].notebook):
         problems.append(f"{rel}: two runs gave different outputs; seed every random draw and "
                         "print nothing that depends on the clock or the machine")

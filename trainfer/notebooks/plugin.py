@@ -19,6 +19,7 @@ from trainfer.notebooks import pages
 from trainfer.notebooks.cache import NotebookCache, cache_key, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
 from trainfer.notebooks.kernel import kernel_profile
+from trainfer.notebooks.loads import beside_images
 from trainfer.notebooks.meta import read_meta, run_problems
 from trainfer.notebooks.render import notebook_markdown
 from trainfer.notebooks.result import ExecResult
@@ -115,6 +116,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             executed = with_outputs(current, result.notebook)
             self._add_page(files, config, rel, meta, executed, result)
             self.report.append((rel, meta, result))
+        for image in beside_images(self.root / self.config.notebooks_dir):  # linked relatively
+            files.append(File.generated(config, f"notebooks/{image.name}", abs_src_path=str(image)))
         index = pages.index(self.report, self.text)
         files.append(File.generated(config, "notebooks/index.md", content=index))
         files.append(File.generated(config, REPORT, content=pages.report(self.report, self.text)))
@@ -122,7 +125,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
 
     def _add_page(self, files, config, rel, meta, executed, result):
         stem = rel.stem
-        body, slots = notebook_markdown(executed)
+        body, slots = notebook_markdown(executed, rel)
         src = f"notebooks/{stem}.md"
         self.slots[src] = slots
         download = f"{stem}.ipynb"

@@ -1,0 +1,39 @@
+"""Sanitize the pages made from content (notebooks, data) and give every page its CSP."""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from trainfer.demos.render import early_start
+from trainfer.security.config import SecurityConfig
+from trainfer.security.csp import inline_scripts, with_csp
+from trainfer.security.sanitize import align_attributes, clean_page
+from trainfer.security.urls import outside_loads
+
+# Inline scripts a page's content may carry (the classroom's early start); any other inline
+# script in the content gets no hash, so the browser will not run it.
+TRUSTED_SCRIPTS = set(inline_scripts(early_start()))
+
+
+class SecurityPlugin(BasePlugin[SecurityConfig]):
+    """Cleans content pages with the allow-list and puts a Content-Security-Policy on every page."""
+
+    @event_priority(100)  # before any plugin expands its markers or fills its slots
+    def on_page_content(self, html, *, page, config, files):
+        html = align_attributes(html)
+        if page.file.generated_by not in self.config.sanitize:
+            return html
+        outside = outside_loads(html)
+        if outside:
+            raise PluginError(f"{page.file.src_uri} (made by {page.file.generated_by}) loads "
+                              f"{', '.join(outside)} from another host; the site loads nothing "
+                              "from outside its own origin")
+        return clean_page(html)
+
+    def on_post_page(self, output, *, page, config):
+        untrusted = set(inline_scripts(page.content or "")) - TRUSTED_SCRIPTS
+        return with_csp(output, untrusted)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return with_csp(output_content) if template_name.endswith(".html") else output_content
