@@ -33,7 +33,7 @@ def clean_spec(spec):
 
     >>> clean_spec({"usermeta": {"embedOptions": {"actions": True}}, "data": {"url": "https://x.test/d.csv"},
     ...             "layer": [{"data": {"url": "d.csv"}, "mark": "point"}]})
-    {'data': {}, 'layer': [{'data': {'url': 'd.csv'}, 'mark': 'point'}]}
+    {'layer': [{'data': {'url': 'd.csv'}, 'mark': 'point'}]}
     >>> clean_spec({"mark": "image", "encoding": {"url": {"value": "//x.test/i.png"}}})
     {'mark': 'image', 'encoding': {}}
     """
@@ -46,6 +46,8 @@ def clean_spec(spec):
         if key == "usermeta" or (key in URL_KEYS and _outside(value)):
             continue
         cleaned[key] = value if key == "values" else clean_spec(value)
+        if key == "data" and cleaned[key] == {}:  # only an outside URL was there
+            del cleaned[key]
     return cleaned
 
 

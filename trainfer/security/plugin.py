@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape, unescape
+
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
@@ -31,8 +34,17 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
                               "from outside its own origin")
         return clean_page(html)
 
+    def on_page_context(self, context, *, page, config, nav):
+        # Material writes <title>{{ page.title | striptags }}</title>, and striptags unescapes:
+        # a title of "&lt;/title&gt;&lt;script&gt;..." would close the element and run. A meta
+        # title comes first and is written as is: give content pages one, escaped.
+        if page.file.generated_by in self.config.sanitize and page.title:
+            page.meta["title"] = escape(Markup(page.title).striptags())
+        return context
+
     def on_post_page(self, output, *, page, config):
-        untrusted = set(inline_scripts(page.content or "")) - TRUSTED_SCRIPTS
+        content = (page.content or "") + unescape(page.title or "")
+        untrusted = set(inline_scripts(content)) - TRUSTED_SCRIPTS
         return with_csp(output, untrusted)
 
     def on_post_template(self, output_content, *, template_name, config):

@@ -29,6 +29,7 @@
       if (key === "usermeta" || key === "__proto__") continue;
       if ((key === "url" || key === "href") && outside(value)) continue;
       out[key] = key === "values" ? value : clean(value);
+      if (key === "data" && out.data && Object.keys(out.data).length === 0) delete out.data;
     }
     return out;
   }
