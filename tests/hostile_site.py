@@ -44,6 +44,8 @@ def hostile_project(folder: Path, notebooks: list[str], data: bool = True) -> Pa
     (folder / "notebooks").mkdir()
     for stem in notebooks:
         shutil.copy(HOSTILE / f"{stem}.ipynb", folder / "notebooks")
+    for image in HOSTILE.glob("*.png"):  # images kept beside the notebooks
+        shutil.copy(image, folder / "notebooks")
     if data:
         shutil.copytree(HOSTILE / "xss_data", folder / "data")
     else:

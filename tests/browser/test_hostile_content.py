@@ -82,6 +82,8 @@ def test_hostile_text_is_shown_as_text_and_code_as_code(watched, hostile_site):
     assert page.locator("article a[href='https://example.com/ok']").get_attribute("rel") == \
         "noopener noreferrer"
     assert page.locator("#__config").count() == 1  # Material's own, not the content's
+    local = page.get_by_alt_text("a local image")  # kept beside the notebook, linked relatively
+    assert local.evaluate("img => img.complete && img.naturalWidth") == 8
     page.goto(hostile_site + "benchmarks/xss_gadgets/", wait_until="networkidle")
     assert "<script>alert('cell')</script>" in page.locator("table.tf-table").inner_text()
     assert page.dialogs == []

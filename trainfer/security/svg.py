@@ -50,6 +50,8 @@ def attribute(tag: str, name: str, value: str) -> str | None:
     if name in ("href", "xlink:href"):
         ok = value.startswith("#") if tag != "image" else is_image_source(value)
         return value if ok else None
+    if name == "style":  # its declarations are vetted one by one in styles_to_attributes
+        return value
     if "url(" in value.lower() and not _only_fragments(value):
         return None
     return value
