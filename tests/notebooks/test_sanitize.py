@@ -102,3 +102,5 @@ def test_the_policy_allows_the_theme_scripts_by_hash_and_no_content_script():
     for directive in ("default-src 'none'", "object-src 'none'", "base-uri 'self'",
                       "form-action 'self'", "frame-src 'none'", "connect-src 'self'"):
         assert directive in policy(page)
+    live = policy(page, live_reload=True)  # mkdocs serve: its live-reload script is inline
+    assert "'unsafe-inline'" in live and "sha256" not in live

@@ -54,17 +54,22 @@ def script_hash(body: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def policy(html: str, untrusted: set[str] = frozenset()) -> str:
+def policy(html: str, untrusted: set[str] = frozenset(), live_reload: bool = False) -> str:
     """The policy for one page: the base policy plus a hash for each inline script of its
-    template (the theme's) and none for the `untrusted` ones (those in the page's content)."""
+    template (the theme's) and none for the `untrusted` ones (those in the page's content).
+
+    `mkdocs serve` adds an inline live-reload script that changes with every response: with
+    `live_reload`, inline scripts are allowed instead (on the developer's machine only).
+    """
     hashes = sorted({script_hash(body) for body in inline_scripts(html) if body not in untrusted})
-    directives = {**BASE, "script-src": BASE["script-src"] + hashes}
+    extra = ["'unsafe-inline'"] if live_reload else hashes
+    directives = {**BASE, "script-src": BASE["script-src"] + extra}
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def with_csp(html: str, untrusted: set[str] = frozenset()) -> str:
+def with_csp(html: str, untrusted: set[str] = frozenset(), live_reload: bool = False) -> str:
     """The page with its CSP <meta> right after <meta charset> (or <head>), before any script."""
-    tag = META.format(policy=policy(html, untrusted))
+    tag = META.format(policy=policy(html, untrusted, live_reload))
     anchor = CHARSET.search(html) or HEAD.search(html)
     if anchor is None:
         raise ValueError("the page has no <head> to put its Content-Security-Policy in")

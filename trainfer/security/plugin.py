@@ -22,6 +22,11 @@ TRUSTED_SCRIPTS = set(inline_scripts(early_start()))
 class SecurityPlugin(BasePlugin[SecurityConfig]):
     """Cleans content pages with the allow-list and puts a Content-Security-Policy on every page."""
 
+    live_reload = False
+
+    def on_startup(self, *, command, dirty):
+        self.live_reload = command == "serve"
+
     @event_priority(100)  # before any plugin expands its markers or fills its slots
     def on_page_content(self, html, *, page, config, files):
         html = align_attributes(html)
@@ -45,7 +50,9 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
     def on_post_page(self, output, *, page, config):
         content = (page.content or "") + unescape(page.title or "")
         untrusted = set(inline_scripts(content)) - TRUSTED_SCRIPTS
-        return with_csp(output, untrusted)
+        return with_csp(output, untrusted, self.live_reload)
 
     def on_post_template(self, output_content, *, template_name, config):
-        return with_csp(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_csp(output_content, live_reload=self.live_reload)
