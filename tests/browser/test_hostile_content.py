@@ -82,6 +82,7 @@ def test_hostile_text_is_shown_as_text_and_code_as_code(watched, hostile_site):
     assert page.locator("article a[href='https://example.com/ok']").get_attribute("rel") == \
         "noopener noreferrer"
     assert page.locator("#__config").count() == 1  # Material's own, not the content's
+    assert page.locator("a[href='../xss_markdown.ipynb'][download]").count() == 1  # the build's own
     local = page.get_by_alt_text("a local image")  # kept beside the notebook, linked relatively
     assert local.evaluate("img => img.complete && img.naturalWidth") == 8
     page.goto(hostile_site + "benchmarks/xss_gadgets/", wait_until="networkidle")

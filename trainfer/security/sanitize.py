@@ -37,7 +37,7 @@ MATH_ATTRIBUTES = {
 }
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
-    "a": {"href"},
+    "a": {"href", "download"},  # download: the notebook and CSV links save rather than open
     "img": {"src", "alt", "width", "height"},
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan", "scope"},
