@@ -55,6 +55,8 @@ HOOK_CLASSES = {
 }
 RESERVED_ID = re.compile(r"^(?:__|tf-)")
 ALIGN_STYLE = re.compile(r'<(td|th) style="text-align: (left|right|center);"')
+# nh3 writes every attribute as name="value" with quotes escaped, so this reads its output safely.
+OUTSIDE_LINK = re.compile(r'<a\b([^>]*\shref="https?://[^"]*"[^>]*)>', re.IGNORECASE)
 SLOT = re.compile(r"<!-- tf-slot (\d+) -->")
 SLOT_KEPT = re.compile("\ue000(\\d+)\ue001")
 MARKDOWN_SPECIALS = re.compile(r"[\\`*_{}\[\]|~^=$#!+]")
@@ -81,11 +83,14 @@ def clean_html(html: str) -> str:
     """Content HTML (rendered Markdown, an output, a data text) reduced to the allow-list.
 
     >>> clean_html('<p onclick="x()">Hi <a href="javascript:alert(1)">j</a><script>alert(1)</script></p>')
-    '<p>Hi <a rel="noopener noreferrer">j</a></p>'
+    '<p>Hi <a>j</a></p>'
+    >>> clean_html('<a href="https://example.com/">out</a> <a href="../in/">in</a>')
+    '<a href="https://example.com/" rel="noopener noreferrer">out</a> <a href="../in/">in</a>'
     """
-    return nh3.clean(html, tags=TEXT_TAGS | MATH_TAGS, attributes=ATTRIBUTES,
-                     attribute_filter=_attribute, url_schemes={"http", "https", "data"},
-                     link_rel="noopener noreferrer")
+    cleaned = nh3.clean(html, tags=TEXT_TAGS | MATH_TAGS, attributes=ATTRIBUTES,
+                        attribute_filter=_attribute, url_schemes={"http", "https", "data"},
+                        link_rel=None)
+    return OUTSIDE_LINK.sub(r'<a\1 rel="noopener noreferrer">', cleaned)
 
 
 def clean_svg(markup: str) -> str:
