@@ -1,8 +1,11 @@
 // The board: charts (Vega-Lite specs made by the Python side) and tables, drawn as they arrive.
-// vega, vega-lite and vega-embed are loaded the first time a chart arrives, from the site.
+// vega, vega-lite, vega-embed and the site's chart drawer (charts.js, which cleans every spec
+// and embeds it with no eval, no outside URL and no actions menu) load the first time a chart
+// arrives, from the site. A spec from the reader's code is as untrusted as any other.
 
-const VEGA = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"]
-  .map((name) => new URL(`../vendor/vega/${name}`, import.meta.url).href);
+const VEGA = ["vega.min.js", "vega-interpreter.js", "vega-lite.min.js", "vega-embed.min.js"]
+  .map((name) => new URL(`../vendor/vega/${name}`, import.meta.url).href)
+  .concat(new URL("./charts.js", import.meta.url).href);
 let vegaLoading = null;
 
 function loadScript(src) {
@@ -16,7 +19,7 @@ function loadScript(src) {
 }
 
 function loadVega() {
-  if (window.vegaEmbed) return Promise.resolve();
+  if (window.trainferCharts) return Promise.resolve();
   vegaLoading ??= VEGA.reduce((chain, src) => chain.then(() => loadScript(src)), Promise.resolve());
   return vegaLoading;
 }
@@ -29,9 +32,7 @@ export async function drawChart(board, spec) {
   figure.setAttribute("aria-label", spec.description || title || "chart");
   board.append(figure);
   await loadVega();
-  const dark = document.body.getAttribute("data-md-color-scheme") === "slate";
-  await window.vegaEmbed(figure, { width: "container", ...spec },
-    { actions: false, renderer: "svg", theme: dark ? "dark" : undefined });
+  await window.trainferCharts.embed(figure, { width: "container", ...spec });
   figure.dataset.rendered = "1";
 }
 

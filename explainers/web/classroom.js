@@ -2,13 +2,18 @@
 // board for charts and tables. It only draws; the worker runs Python. Stop terminates the
 // worker (no special headers needed) and starts a fresh one, so Run is usable again at once and
 // the next run waits for the new Python. The experiment (settings or code) lives in the URL.
+// The worker's messages come on its private port (spawn.js): the reader's code can only print
+// and draw, never say that a run is done.
 
 import { attachEditor } from "./editor.js";
 import { drawChart, drawTable } from "./board.js";
+import { MAX_URL, deflated, inflated } from "./link.js";
+import { listen, spawnWorker } from "./spawn.js";
 import { format, pageText } from "./text.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
-const MAX_LOG_CHARS = 2_000_000; // the worker caps lines; this guards the page against huge lines
+const MAX_LOG_CHARS = 2_000_000; // the worker caps lines and characters; this guards the page too
+const TRUNCATED = { lines: "log_truncated", line: "log_line_cut", chars: "log_chars_cut" };
 
 const literal = (value) => (typeof value === "string" ? JSON.stringify(value) : String(value));
 const argPattern = (name) =>
@@ -28,12 +33,13 @@ class Classroom {
     this.buttons = Object.fromEntries(
       [...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]));
     this.worker = null;
+    this.send = null;
     this.workerReady = false;
     this.runId = 0;
     this.running = false;
     this.logChars = 0;
     this.editor = attachEditor(this.code, { onRun: () => this.run() });
-    this.restoreFromUrl();
+    this.restoreFromUrl(); // a link's deflated code fills the editor a moment later
     this.bind();
     if (window.trainferWorker) this.startWorker();
   }
@@ -88,15 +94,26 @@ class Classroom {
     }
   }
 
-  saveToUrl() {
+  // The address for the experiment: settings, or the code (deflated when plain is too long).
+  // Returns the address once it is in the address bar.
+  async saveToUrl() {
+    const code = this.code.value;
     const params = new URLSearchParams();
     const fromExample = this.withSettings(this.example, this.settings());
-    if (fromExample === this.code.value) {
+    if (fromExample === code) {
       for (const [name, value] of Object.entries(this.settings())) params.set(name, value);
     } else {
-      params.set("code", this.code.value);
+      params.set("code", code);
     }
-    history.replaceState(null, "", `${location.pathname}?${params}${location.hash}`);
+    const address = (search) => `${location.pathname}?${search}${location.hash}`;
+    let url = address(params);
+    if (params.has("code") && new URL(url, location.href).href.length > MAX_URL) {
+      const z = await deflated(code);
+      if (code !== this.code.value) return null; // edited meanwhile: a newer call saves it
+      url = address(new URLSearchParams({ z }));
+    }
+    history.replaceState(null, "", url);
+    return location.href;
   }
 
   settings() {
@@ -115,9 +132,13 @@ class Classroom {
     return code;
   }
 
-  restoreFromUrl() {
+  async restoreFromUrl() {
     const params = new URLSearchParams(location.search);
-    if (params.has("code")) {
+    if (params.has("z")) {
+      const code = await inflated(params.get("z"));
+      if (code === null) this.setStatus("link_unreadable");
+      else this.code.value = code;
+    } else if (params.has("code")) {
       this.code.value = params.get("code");
     } else {
       for (const control of this.controls) {
@@ -134,12 +155,17 @@ class Classroom {
   }
 
   async share() {
-    this.saveToUrl();
+    const url = await this.saveToUrl();
+    if (url === null) return;
+    if (url.length > MAX_URL) {
+      this.setStatus("share_too_long", { kb: Math.ceil(url.length / 1024), max: MAX_URL / 1024 });
+      return;
+    }
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(url);
       this.setStatus("share_done");
     } catch {
-      this.setStatus("share_failed", { url: location.href });
+      this.setStatus("share_failed", { url });
     }
   }
 
@@ -155,9 +181,8 @@ class Classroom {
     this.workerReady = false;
     const early = window.trainferWorker; // started by the page's inline script, if in view
     window.trainferWorker = undefined;
-    this.worker = early ?? new Worker(WORKER_URL, { type: "module" });
-    this.worker.onmessage = (event) => this.onMessage(event.data);
-    for (const message of early?.early ?? []) this.onMessage(message);
+    this.worker = early ?? spawnWorker(WORKER_URL);
+    this.send = listen(this.worker, (message) => this.onMessage(message), early?.early ?? []);
     this.worker.onerror = (event) => {
       this.setStatus("status_boot_failed", { message: event.message || "worker error" });
       this.dropWorker();
@@ -181,10 +206,12 @@ class Classroom {
         this.append(message.text, message.type);
         break;
       case "truncated":
-        this.append(format(this.text.log_truncated, { lines: message.lines }) + "\n", "note");
+        this.append(format(this.text[TRUNCATED[message.reason?.split("-")[0]]] ?? "", {
+          lines: message.lines, chars: Number(message.chars).toLocaleString("en"),
+        }) + "\n", "note");
         break;
       case "board":
-        this.onBoard(message.kind, message.data);
+        if (this.running) this.onBoard(message.kind, message.data);
         break;
       case "boot-failed":
         this.setStatus("status_boot_failed", { message: message.message });
@@ -192,7 +219,7 @@ class Classroom {
         this.finish();
         break;
       case "done":
-        if (message.id !== this.runId) return;
+        if (message.id !== this.runId || !this.running) return;
         this.setStatus(message.ok ? "status_done" : "status_failed", {
           seconds: (message.ms / 1000).toFixed(2),
         });
@@ -254,14 +281,14 @@ class Classroom {
     this.buttons.stop.disabled = false;
     this.setStatus(this.workerReady ? "status_running" : "status_waiting");
     if (!this.workerReady) this.showLoading();
-    this.worker.postMessage({
-      type: "run", id: this.runId, code: this.code.value, words: this.text.chart_words,
-    });
+    this.send({ type: "run", id: this.runId, code: this.code.value, words: this.text.chart_words });
   }
 
   dropWorker() {
     this.worker?.terminate();
     this.worker = null;
+    this.send = null;
+    this.send = null;
     this.workerReady = false;
   }
 

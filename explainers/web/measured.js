@@ -1,4 +1,5 @@
 // The measured page's button: run explainers.measure in a fresh worker, add the browser's row.
+import { listen, spawnWorker } from "./spawn.js";
 import { format, pageText } from "./text.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
@@ -18,13 +19,13 @@ for (const button of document.querySelectorAll("[data-action=measure]")) {
   button.addEventListener("click", () => {
     button.disabled = true;
     status.textContent = text.measure_running;
-    const worker = new Worker(WORKER_URL, { type: "module" });
+    const worker = spawnWorker(WORKER_URL);
     const finish = (message) => {
       status.textContent = message;
       button.disabled = false;
       worker.terminate();
     };
-    worker.onmessage = ({ data }) => {
+    const send = listen(worker, (data) => {
       if (data.type === "board" && data.kind === "measurement") {
         const row = table.tBodies[0].insertRow();
         row.className = "tf-browser-row";
@@ -47,7 +48,7 @@ for (const button of document.querySelectorAll("[data-action=measure]")) {
       } else if (data.type === "done") {
         finish(data.ok ? text.measure_done : status.textContent);
       }
-    };
-    worker.postMessage({ type: "run", id: 1, code: CODE, words: {} });
+    });
+    send({ type: "run", id: 1, code: CODE, words: {} });
   });
 }

@@ -1,19 +1,32 @@
 // The classroom worker: loads the vendored Pyodide and the `explainers` wheel, runs the code it
-// is sent, and posts plain JSON messages back (status, stdout, stderr, done). It draws nothing.
-// Module worker (Pyodide 314 needs one); onmessage is set before any await.
+// is sent, and posts plain JSON messages back (status, stdout, stderr, board, done). It draws
+// nothing. Module worker (Pyodide 314 needs one).
+//
+// The reader's code can reach this worker's globals through Pyodide's `js` module, so nothing
+// that steers the widget travels on them: the worker's first act is to open a MessageChannel and
+// hand one port to the page; runs arrive and every message leaves on the other port, which lives
+// only in this module's scope. What the code posts with `js.postMessage` the page ignores.
+//
+// The page starts this worker from a blob: URL (see spawn.js), so the worker runs under the
+// page's own Content-Security-Policy: no eval, no request to another origin, no script from
+// elsewhere, whatever the reader's code tries.
+
+import { makeOutput } from "./output.js";
 
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
-const MAX_LINES = 10000; // output beyond this is counted, not sent
-const FLUSH_MS = 50;
+
+const channel = new MessageChannel();
+const port = channel.port1;
+self.postMessage({ type: "channel", port: channel.port2 }, [channel.port2]);
 
 const queue = [];
 let draining = false;
-self.onmessage = (event) => {
+port.onmessage = (event) => {
   queue.push(event.data);
   drain();
 };
 
-const post = (message) => self.postMessage(message);
+const post = (message) => port.postMessage(message);
 
 // Runs reader code with a traceback that starts at the reader's own frame.
 const RUNNER = `
@@ -39,44 +52,7 @@ def run_reader_code(code, words_json):
     return True
 `;
 
-let output = null; // the per-run output batcher
-
-function makeOutput() {
-  // Lines go out at once while they are few; a flood is batched (a message per line would
-  // swamp the page). stdout and stderr have separate caps, so a traceback after a flood of
-  // prints still shows.
-  const counts = { stdout: 0, stderr: 0 };
-  let buffer = [];
-  let stream = "stdout";
-  let last = performance.now();
-  let windowStart = last;
-  let windowLines = 0;
-  const flush = () => {
-    if (buffer.length) post({ type: stream, text: buffer.join("\n") + "\n" });
-    buffer = [];
-    last = performance.now();
-  };
-  const write = (kind) => (line) => {
-    counts[kind] += 1;
-    if (counts[kind] > MAX_LINES) return;
-    if (kind !== stream) flush();
-    stream = kind;
-    buffer.push(line);
-    const now = performance.now();
-    if (now - windowStart > FLUSH_MS) {
-      windowStart = now;
-      windowLines = 0;
-    }
-    windowLines += 1;
-    if (counts[kind] === MAX_LINES) {
-      flush();
-      post({ type: "truncated", stream: kind, lines: MAX_LINES });
-    } else if (windowLines <= 20 || buffer.length >= 500 || now - last > FLUSH_MS) {
-      flush();
-    }
-  };
-  return { stdout: write("stdout"), stderr: write("stderr"), flush };
-}
+let output = null; // the running run's capped output; null between runs (late output is dropped)
 
 // Pyodide only logs a warning when its wasm cannot be fetched, and never settles: so check the
 // big files answer (in parallel with loading the module), and give up after BOOT_LIMIT_MS.
@@ -100,10 +76,14 @@ async function boot() {
     import(PYODIDE_URL + "pyodide.mjs"), ...REQUIRED.map(reachable)]);
   const pyodide = await Promise.race([
     loadPyodide({ indexURL: PYODIDE_URL, packages: ["explainers"] }), timeLimit()]);
-  pyodide.setStdout({ batched: (line) => output && output.stdout(line) });
-  pyodide.setStderr({ batched: (line) => output && output.stderr(line) });
-  // The board's events (progress, charts, tables) travel as JSON text: plain data, no proxies.
-  pyodide.globals.set("_tf_post", (kind, json) => post({ type: "board", kind, data: JSON.parse(json) }));
+  const write = (kind) => (bytes) => (output ? output[kind].write(bytes) : bytes.length);
+  pyodide.setStdout({ write: write("stdout") });
+  pyodide.setStderr({ write: write("stderr") });
+  // The board's events (progress, charts, tables) travel as JSON text: plain data, no proxies,
+  // and only while a run is going.
+  pyodide.globals.set("_tf_post", (kind, json) => {
+    if (output) post({ type: "board", kind, data: JSON.parse(json) });
+  });
   pyodide.runPython(RUNNER);
   const runner = pyodide.globals.get("run_reader_code");
   post({ type: "ready", ms: Math.round(performance.now() - started) });
@@ -135,13 +115,13 @@ async function handle(message) {
     return;
   }
   post({ type: "status", state: "running", id: message.id });
-  output = makeOutput();
+  output = makeOutput(post);
   const started = performance.now();
   let ok = false;
   try {
     ok = python.runner(String(message.code), JSON.stringify(message.words || {}));
   } catch (error) {
-    output.stderr(String(error && error.message ? error.message : error));
+    output.line("stderr", String(error && error.message ? error.message : error));
   }
   output.flush();
   output = null;

@@ -70,12 +70,17 @@ def widget_html(name: str, code: str, prebuilt: str, text: dict, controls: list[
 # A classic inline script runs while the page is still parsing, about 0.25 s before the widget's
 # module graph has loaded: when the demo is already in view it starts Python then, and keeps
 # the worker's first messages for the widget (bench/classroom_load.py measures the difference).
+# It starts the worker from a blob: URL, as explainers/web/spawn.js does, so that the worker runs
+# under the page's Content-Security-Policy, which allows this script by its hash.
 EARLY_START = """<script>(function () {
   var demo = document.querySelector(".tf-demo[data-worker]");
   if (!demo || !window.Worker) return;
   var box = demo.getBoundingClientRect();
   if (box.top >= innerHeight || box.bottom <= 0) return;
-  var worker = new Worker(demo.dataset.worker, { type: "module" });
+  var source = "import " + JSON.stringify(new URL(demo.dataset.worker, location.href).href) + ";";
+  var blobUrl = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  var worker = new Worker(blobUrl, { type: "module" });
+  worker.blobUrl = blobUrl;
   worker.early = [];
   worker.onmessage = function (event) { worker.early.push(event.data); };
   window.trainferWorker = worker;

@@ -1,11 +1,15 @@
 """The Markdown around rendered notebooks: each page's header and sources, the index, the report.
 
-Every word comes from the `notebooks` section of i18n/<language>/pages.yaml.
+Every word comes from the `notebooks` section of i18n/<language>/pages.yaml. A notebook's title
+and summary are plain text (escaped, never read as Markdown or HTML); its sources are Markdown,
+which the page's sanitizer (trainfer.security) cleans like the notebook's own Markdown cells.
 """
 
 from __future__ import annotations
 
 from html import escape
+
+from trainfer.security.sanitize import plain_md
 
 
 def notebook_page(meta, body: str, result, download: str, t: dict) -> str:
@@ -14,8 +18,8 @@ def notebook_page(meta, body: str, result, download: str, t: dict) -> str:
     byline = t["byline"].format(authors=", ".join(meta.authors))
     sources = "\n".join(f"- {s}" for s in meta.sources)
     return (
-        f"# {meta.title}\n\n"
-        f"{meta.summary}\n\n"
+        f"# {plain_md(meta.title)}\n\n"
+        f"{plain_md(meta.summary)}\n\n"
         f'<p class="tf-nb-meta">{escape(byline)} {escape(how)} '
         f'<a href="../{download}" download>{escape(t["download"])}</a>.</p>\n\n'
         f"{body}\n"
@@ -26,7 +30,8 @@ def notebook_page(meta, body: str, result, download: str, t: dict) -> str:
 def index(report, t: dict) -> str:
     """The notebooks' index page: each notebook with its summary, and the execution report."""
     lines = [f"# {t['index_title']}", "", t["index_intro"], ""]
-    lines += [f"- [{meta.title}]({rel.stem}.md): {meta.summary}" for rel, meta, _ in report]
+    lines += [f"- [{plain_md(meta.title)}]({rel.stem}.md): {plain_md(meta.summary)}"
+              for rel, meta, _ in report]
     lines += ["", f"[{t['report_link']}](report.md)"]
     return "\n".join(lines) + "\n"
 
@@ -39,6 +44,6 @@ def report(entries, t: dict) -> str:
     for rel, meta, result in entries:
         how = t["report_hit"] if result.cached else t["report_miss"]
         seconds = "" if result.cached else f"{result.seconds:.1f}"
-        lines.append(f"| [{meta.title}]({rel.stem}.md) | {t['report_ok']} | {seconds} | {how} | "
+        lines.append(f"| [{plain_md(meta.title)}]({rel.stem}.md) | {t['report_ok']} | {seconds} | {how} | "
                      f"{meta.budget_seconds:g} |")
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from trainfer.nav import expand_section
 from trainfer.notebooks import pages
 from trainfer.notebooks.cache import NotebookCache, cache_key, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
+from trainfer.notebooks.loads import beside_images
 from trainfer.notebooks.meta import read_meta, run_problems
 from trainfer.notebooks.render import notebook_markdown
 from trainfer.notebooks.result import ExecResult
@@ -110,6 +111,10 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         self.report = [(rel, meta, result) for rel, meta, result, _ in entries]
         for edition in editions(config):
             self._edition_files(files, config, edition, entries)
+        for edition in editions(config):  # images beside a notebook, linked relatively
+            for image in beside_images(self.root / self.config.notebooks_dir):
+                files.append(File.generated(config, edition.src(f"notebooks/{image.name}"),
+                                            abs_src_path=str(image)))
         return files
 
     def _edition_files(self, files, config, edition, entries) -> None:
@@ -131,7 +136,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
 
     def _add_page(self, files, config, edition, rel, meta, executed, result, text):
         stem = rel.stem
-        body, slots = notebook_markdown(executed)
+        body, slots = notebook_markdown(executed, rel)
         src = edition.src(f"notebooks/{stem}.md")
         self.slots[src] = slots
         download = f"{stem}.ipynb"

@@ -6,13 +6,15 @@ import base64
 import re
 from html import escape
 
+from mkdocs.exceptions import PluginError
+
 from trainfer.charts import chart_html
+from trainfer.notebooks.loads import outside_load_problems
 from trainfer.notebooks.mathml import math_to_slots
+from trainfer.security.sanitize import clean_html, clean_svg
 from trainfer.slots import Slots
 
 VEGALITE = re.compile(r"application/vnd\.vegalite\.v\d+[+.]json")
-# HTML output that would run code or load something from elsewhere is shown as text instead
-UNSAFE_HTML = re.compile(r"<script|\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 HIDE_CELL, HIDE_INPUT, HIDE_OUTPUT = "hide-cell", "hide-input", "hide-output"
 
 
@@ -21,19 +23,20 @@ def _text(value) -> str:
 
 
 def render_data(data: dict) -> str:
-    """The richest safe representation of one display_data / execute_result bundle."""
+    """The richest representation of one display_data / execute_result bundle, sanitized: HTML
+    and SVG pass the allow-list (trainfer.security.sanitize), chart specs are cleaned."""
     text = escape(_text(data.get("text/plain", "")))
     for mime, value in data.items():
         if VEGALITE.fullmatch(mime):
             return chart_html(value, fallback=f"<pre>{text}</pre>" if text else "")
     if "image/svg+xml" in data:
-        return f'<div class="tf-out-svg">{_text(data["image/svg+xml"])}</div>'
+        return f'<div class="tf-out-svg">{clean_svg(_text(data["image/svg+xml"]))}</div>'
     if "image/png" in data:
         png = _text(data["image/png"]).replace("\n", "")
         base64.b64decode(png, validate=True)  # never emit a broken data URI
         return f'<img class="tf-out-img" alt="" src="data:image/png;base64,{png}">'
-    html = _text(data.get("text/html", ""))
-    if html and not UNSAFE_HTML.search(html):
+    html = clean_html(_text(data.get("text/html", ""))).strip()
+    if html:
         return f'<div class="tf-out-html">{html}</div>'
     return f'<pre class="tf-out" tabindex="0">{text}</pre>' if text else ""
 
@@ -51,8 +54,14 @@ def render_output(output: dict) -> str:
     return ""
 
 
-def notebook_markdown(nb) -> tuple[str, Slots]:
-    """(Markdown with slots, the slots' HTML). Cells tagged hide-* are left out as asked."""
+def notebook_markdown(nb, path="the notebook") -> tuple[str, Slots]:
+    """(Markdown with slots, the slots' HTML). Cells tagged hide-* are left out as asked.
+
+    Anything a cell would load from another host fails the build, naming `path` and the cell.
+    """
+    problems = outside_load_problems(path, nb)
+    if problems:
+        raise PluginError("\n".join(problems))
     parts: list[str] = []
     slots = Slots()
     for cell in nb.cells:
@@ -60,7 +69,7 @@ def notebook_markdown(nb) -> tuple[str, Slots]:
         if HIDE_CELL in tags:
             continue
         if cell.cell_type == "markdown":
-            parts.append(math_to_slots(cell.source, slots.mark))
+            parts.append(math_to_slots(cell.source, lambda math: slots.mark(clean_html(math))))
         elif cell.cell_type == "code":
             if HIDE_INPUT not in tags and cell.source.strip():
                 parts.append(f"```python\n{cell.source}\n```")

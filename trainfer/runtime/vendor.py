@@ -8,6 +8,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from trainfer.runtime.esm import classic_script
+
 #: site path (under the vendor folder) -> path under node_modules
 VENDOR_FILES: dict[str, str] = {
     "pyodide/pyodide.mjs": "pyodide/pyodide.mjs",
@@ -20,6 +22,12 @@ VENDOR_FILES: dict[str, str] = {
     "tablesort/tablesort.min.js": "tablesort/dist/tablesort.min.js",
     "tablesort/tablesort.number.min.js": "tablesort/dist/sorts/tablesort.number.min.js",
 }
+#: ES modules served as classic scripts: site path -> (path under node_modules, the global it
+#: sets, the globals its imports come from). vega-interpreter lets charts run with no `eval`.
+WRAPPED_FILES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "vega/vega-interpreter.js": ("vega-interpreter/build/vega-interpreter.js", "vegaInterpreter",
+                                 {"vega-util": "vega"}),
+}
 PYODIDE_LOCK = "pyodide/pyodide-lock.json"
 
 
@@ -30,7 +38,7 @@ def missing_hint(path: Path) -> str:
 
 def check_node_modules(node_modules: Path) -> None:
     """Fail with the first missing file, naming it, before anything is written."""
-    for rel in [*VENDOR_FILES.values(), PYODIDE_LOCK]:
+    for rel in [*VENDOR_FILES.values(), *(w[0] for w in WRAPPED_FILES.values()), PYODIDE_LOCK]:
         if not (node_modules / rel).is_file():
             raise PluginError(missing_hint(node_modules / rel))
 
@@ -48,5 +56,18 @@ def copy_vendor(node_modules: Path, dest: Path) -> list[Path]:
         target = dest / site_rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(node_modules / src_rel, target)
+        written.append(target)
+    for site_rel, (src_rel, global_name, imports_from) in WRAPPED_FILES.items():
+        target = dest / site_rel
+        package = src_rel.split("/", 1)[0]
+        note = (f"{package} {package_version(node_modules, package)} from node_modules/{src_rel}, "
+                f"as a classic script that sets self.{global_name} (trainfer/runtime/esm.py)")
+        try:
+            text = classic_script((node_modules / src_rel).read_text(encoding="utf-8"),
+                                  imports_from, global_name, note)
+        except ValueError as exc:
+            raise PluginError(f"node_modules/{src_rel}: cannot serve it as a script: {exc}") from exc
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
         written.append(target)
     return written

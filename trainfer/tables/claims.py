@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from trainfer.security.sanitize import plain_md
 from trainfer.slots import Slots
 
 VERDICTS = ("verified", "partly", "unverified")
@@ -45,7 +46,7 @@ def claims_page(claims, tables: dict, t: dict) -> tuple[str, Slots]:
         t["tally_item"].format(count=tally.get(v, 0), verdict=t["verdicts"].get(v, v))
         for v in VERDICTS)
     parts = [
-        f"# {claims.title}",
+        f"# {plain_md(claims.title)}",
         claims.description,
         t["tally"].format(count=len(claims.rows), summary=summary),
         slots.mark("".join(claim_html(row, tables, t) for row in claims.rows)),

@@ -15,6 +15,7 @@ from trainfer.digest import tree_digest
 from trainfer.i18n.data import translate_table, unit_path
 from trainfer.i18n.editions import edition_of, editions, record_gaps
 from trainfer.nav import expand_section
+from trainfer.security.sanitize import plain_md
 from trainfer.tables.charts import chart_spec
 from trainfer.tables.claims import claims_page
 from trainfer.tables.config import TablesConfig
@@ -126,7 +127,7 @@ class TablesPlugin(BasePlugin[TablesConfig]):
 def index_page(tables, t: dict, measured: bool) -> str:
     """The benchmarks index: every table with its row count, and the measured page."""
     lines = [f"# {t['index_title']}", "", t["index_intro"], ""]
-    lines += [f"- [{table.title}]({table.name}.md): {t['index_item'].format(rows=len(table.rows))}"
+    lines += [f"- [{plain_md(table.title)}]({table.name}.md): {t['index_item'].format(rows=len(table.rows))}"
               for table in tables]
     if measured:
         lines.append(f"- [{t['measured_item']}](measured.md)")

@@ -10,6 +10,7 @@ from html import escape
 from mkdocs.utils import get_relative_url
 
 from trainfer.charts import chart_html
+from trainfer.security.sanitize import plain_md
 from trainfer.slots import Slots
 
 TABLE_SCRIPTS = ("assets/vendor/tablesort/tablesort.min.js",
@@ -46,10 +47,10 @@ def cell(column, value) -> str:
 
 
 def cell_text(column, value) -> str:
-    """A text cell's HTML; URLs become links."""
+    """A text cell's HTML, escaped; http(s) URLs become links (anything else stays text)."""
     text = str(value)
-    if column.kind == "url" or text.startswith(("http://", "https://")):
-        return f'<a href="{escape(text)}" rel="noopener">{escape(text)}</a>'
+    if text.startswith(("http://", "https://")):
+        return f'<a href="{escape(text)}" rel="noopener noreferrer">{escape(text)}</a>'
     return escape(text)
 
 
@@ -98,10 +99,13 @@ def csv_text(table) -> str:
 
 def table_page(table, derived: list[dict], spec: dict | None, csv_name: str,
                t: dict) -> tuple[str, Slots]:
-    """Markdown for a table's page: description, chart, table, download, sources."""
+    """Markdown for a table's page: description, chart, table, download, sources.
+
+    The title is plain text; the description and sources are Markdown, cleaned with the rest of
+    the page by the sanitizer (trainfer.security)."""
     slots = Slots()
     # Wide tables want the whole width: no table of contents on these pages.
-    parts = ["---\nhide:\n  - toc\n---", f"# {table.title}", table.description]
+    parts = ["---\nhide:\n  - toc\n---", f"# {plain_md(table.title)}", table.description]
     if spec is not None:
         fallback = f'<p class="tf-chart-fallback">{escape(t["chart_fallback"])}</p>'
         parts.append(slots.mark(chart_html(spec, fallback=fallback)))
