@@ -22,15 +22,17 @@ def evidence_link(ref: str, tables: dict, t: dict) -> str:
             f'title="{escape(title)}">{escape(table)}: {escape(row)}</a>')
 
 
-def claim_html(row: dict, tables: dict, t: dict) -> str:
-    """One claim: verdict badge, English, the Chinese quotation, finding, evidence."""
+def claim_html(row: dict, tables: dict, t: dict, rendering: bool = True) -> str:
+    """One claim: verdict badge, its English rendering (where the page is not in the article's
+    language), the Chinese quotation, finding, evidence."""
     verdict = row["verdict"]
+    said = f" {escape(row['text_en'])}" if rendering else ""
     links = "".join(f"<li>{evidence_link(ref, tables, t)}</li>" for ref in row.get("evidence") or [])
     sources = "".join(f"<li>{escape(s)}</li>" for s in row.get("sources") or [])
     return (
         f'<article class="tf-claim" id="{escape(row["id"])}" data-verdict="{escape(verdict)}">'
         f'<p class="tf-claim-head"><span class="tf-badge tf-badge-{escape(verdict)}">'
-        f"{escape(t['verdicts'].get(verdict, verdict))}</span> {escape(row['text_en'])}</p>"
+        f"{escape(t['verdicts'].get(verdict, verdict))}</span>{said}</p>"
         f'<blockquote lang="zh" class="tf-claim-zh">{escape(row["text_zh"])}</blockquote>'
         f'<p class="tf-claim-finding">{escape(row["finding"])}</p>'
         f'<details><summary>{escape(t["evidence"])}</summary><ul class="tf-evidence">{links}</ul>'
@@ -38,8 +40,9 @@ def claim_html(row: dict, tables: dict, t: dict) -> str:
     )
 
 
-def claims_page(claims, tables: dict, t: dict) -> tuple[str, Slots]:
-    """Markdown for /claims/: a tally of verdicts, then every claim."""
+def claims_page(claims, tables: dict, t: dict, rendering: bool = True) -> tuple[str, Slots]:
+    """Markdown for /claims/: a tally of verdicts, then every claim (`rendering`: with the
+    English rendering of each quotation; off where the page speaks the article's language)."""
     slots = Slots()
     tally = Counter(row["verdict"] for row in claims.rows)
     summary = t["tally_separator"].join(
@@ -49,7 +52,7 @@ def claims_page(claims, tables: dict, t: dict) -> tuple[str, Slots]:
         f"# {plain_md(claims.title)}",
         claims.description,
         t["tally"].format(count=len(claims.rows), summary=summary),
-        slots.mark("".join(claim_html(row, tables, t) for row in claims.rows)),
+        slots.mark("".join(claim_html(row, tables, t, rendering) for row in claims.rows)),
         f'<p><a href="../benchmarks/claims.csv" download>{escape(t["download"])}</a></p>',
     ]
     return "\n\n".join(parts) + "\n", slots

@@ -27,6 +27,7 @@ from trainfer.tables.render import csv_text, has_tables, table_page, table_scrip
 from trainfer.text import load_text
 
 PAGES_DIR = "benchmarks"
+ARTICLE_LANGUAGE = "zh"  # the quotations' language: a page in it needs no rendering of them
 SPECIAL = {"claims"}
 MEASURED_PAGE = f"{PAGES_DIR}/measured.md"  # tables with a page of their own elsewhere
 
@@ -84,7 +85,8 @@ class TablesPlugin(BasePlugin[TablesConfig]):
                                     content=index_page(listed, text["tables"], measured=measured)))
         if "claims" in tables:
             claims = tables["claims"]
-            content, slots = claims_page(claims, tables, text["claims"])
+            content, slots = claims_page(claims, tables, text["claims"],
+                                         rendering=edition.language != ARTICLE_LANGUAGE)
             self.slots[edition.src("claims.md")] = slots
             files.append(File.generated(config, edition.src("claims.md"), content=content))
             files.append(File.generated(config, edition.src(f"{PAGES_DIR}/claims.csv"),
