@@ -1,5 +1,6 @@
 """Every page of the Chinese edition speaks Chinese: no run of five English words outside code,
-data values (table cells, the ids of evidence rows), proper names (source citations, links to sources) and units."""
+data values (table cells, the ids of evidence rows), proper names (source citations, links to
+sources) and units."""
 
 from __future__ import annotations
 
