@@ -18,6 +18,7 @@ from trainfer.demos.prebuilt import cached_run
 from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts, widget_html
 from trainfer.digest import tree_digest
 from trainfer.i18n.editions import edition_of, editions, record_gaps
+from trainfer.i18n.examples import example_path, translate_example
 from trainfer.text import load_text, text_gaps
 
 WEB_ASSETS = ("*.js", "*.css")
@@ -31,11 +32,16 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         self.web = self.root / self.config.web_dir
         return config
 
-    def _example(self, name: str, page_file: str, text: dict) -> tuple[str, str]:
+    def _example(self, name: str, page_file: str, text: dict, edition, config) -> tuple[str, str]:
         path = self.web / "examples" / f"{name}.py"
         if not path.is_file():
             raise PluginError(f"{page_file}: asks for demo '{name}', but {path} does not exist")
         code = path.read_text(encoding="utf-8")
+        if not edition.default:
+            translated = example_path(self.root, edition.language, name)
+            code, gaps = translate_example(code, translated)
+            record_gaps(config, page_file, gaps)
+            path = translated if not gaps else path
         key = [tree_digest(self.web.parent / "src"), sys.version]
         ok, output = cached_run(code, str(path), key, self.root / self.config.cache_dir,
                                 text.get("chart_words"))
@@ -54,7 +60,8 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         return controls(code, RULES)
 
     def on_page_content(self, html, *, page, config, files):
-        language = edition_of(page.file.src_uri, editions(config)).language
+        edition = edition_of(page.file.src_uri, editions(config))
+        language = edition.language
         if ALPHABET_MARKER in html:
             html = html.replace(ALPHABET_MARKER, alphabet_html(self._glyph_names(language)))
         names = demo_names(html)
@@ -65,7 +72,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         record_gaps(config, page.file.src_uri, text_gaps(self.root, language, "widget"))
         worker = get_relative_url(f"{self.config.assets_dir}/worker.js", page.url)
         for name in names:
-            code, output = self._example(name, page.file.src_uri, text)
+            code, output = self._example(name, page.file.src_uri, text, edition, config)
             widgets[name] = widget_html(name, code, output, text, self._controls(code), worker)
         html = MARKER.sub(lambda m: widgets[m[1]], html) + early_start()
         script = get_relative_url(f"{self.config.assets_dir}/classroom.js", page.url)

@@ -9,6 +9,7 @@ from mkdocs.config import load_config
 from trainfer.i18n.data import table_units
 from trainfer.i18n.data import unit_path as table_path
 from trainfer.i18n.editions import PLUGIN
+from trainfer.i18n.examples import example_path, translate_example
 from trainfer.i18n.notebooks import translate_notebook
 from trainfer.i18n.notebooks import unit_path as notebook_path
 from trainfer.i18n.pages import page_path, translate_page
@@ -79,4 +80,9 @@ def all_gaps(root: Path, unrun: list | None = None) -> list[Gap]:
         gaps += _table_gaps(root, language, tables, plugin.config.row_fields)
         for name in names:
             gaps += overlay(_source(root, name), unit_file(root, language, name))[1]
+        if "trainfer/demos" in config.plugins:
+            web = root / config.plugins["trainfer/demos"].config.web_dir
+            for example in sorted((web / "examples").glob("*.py")):
+                english = example.read_text(encoding="utf-8")
+                gaps += translate_example(english, example_path(root, language, example.stem))[1]
     return gaps
