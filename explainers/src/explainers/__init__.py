@@ -11,16 +11,19 @@ Pure standard library, so the same code runs in notebooks (CPython) and in the b
 """
 
 from explainers.books import lessons, new_books
-from explainers.bridge import DEFAULTS, run
+from explainers.bridge import run
 from explainers.chips import CHIPS, HOROWITZ_45NM_PJ, cost
+from explainers.defaults import DEFAULTS
 from explainers.glyphs import ALPHABET, pixels, render
 from explainers.ledger import Ledger, reading, teaching
+from explainers.memory import Beside, Memory
 from explainers.precision import FORMATS, quantize, to_bf16, to_fp16, to_fp32
 from explainers.student import Report, Student
 from explainers.teacher import Stopped, Teacher
 
 __all__ = [
-    "ALPHABET", "CHIPS", "DEFAULTS", "FORMATS", "HOROWITZ_45NM_PJ", "Ledger", "Report",
+    "ALPHABET", "CHIPS", "DEFAULTS", "FORMATS", "HOROWITZ_45NM_PJ", "Beside", "Ledger", "Memory",
+    "Report",
     "Stopped", "Student", "Teacher", "cost", "lessons", "new_books", "pixels", "quantize",
     "reading", "render", "run", "teaching", "to_bf16", "to_fp16", "to_fp32",
 ]

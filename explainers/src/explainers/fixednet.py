@@ -11,7 +11,7 @@ import operator
 from itertools import chain, repeat
 
 from explainers.fixedpoint import Fixed
-from explainers.net import draw_weights
+from explainers.net import Net, draw_weights
 from explainers.softmax import cross_entropy, softmax_loss
 
 add, mul, sub = operator.add, operator.mul, operator.sub
@@ -87,32 +87,36 @@ class FixedNet:
         w2 = [f.decode(f.shift([d * v for v in h], f.frac)) for d in dz]
         return loss, {"w1": w1, "b1": f.decode(dh), "w2": w2, "b2": f.decode(dz)}
 
-    def update(self, on: list[int], h: list[int], dz: list[int], dh: list[int],
-               rate: float) -> None:
-        """One step of gradient descent: gradients stored in the format, then scaled by the
-        learning rate (itself in fixed point) and subtracted, each product rounded."""
-        f, frac, hidden = self.fmt, self.fmt.frac, self.hidden
-        r = f.encode([rate])[0]
-        # Whole matrices as flat lists: one shift or saturation call each, not one per row.
-        grad = f.shift([d * v for d in dz for v in h], frac)
-        flat = f.saturate(map(sub, chain.from_iterable(self.w2),
-                              f.shift([r * g for g in grad], frac)))
-        self.w2 = [flat[k:k + hidden] for k in range(0, len(flat), hidden)]
-        self.b2 = f.saturate(map(sub, self.b2, f.shift([r * d for d in dz], frac)))
-        step = f.shift([r * g for g in dh], frac)
-        if any(step):
-            w1 = self.w1
-            flat = f.saturate(map(sub, chain.from_iterable([w1[i] for i in on]),
-                                  step * len(on)))
-            start = 0
-            for i in on:
-                w1[i] = flat[start:start + hidden]
-                start += hidden
-            self.b1 = f.saturate(map(sub, self.b1, step))
+    def flat(self) -> list[int]:
+        """Every weight and bias in one list (the layout of `Net.flat`)."""
+        return [*chain.from_iterable(self.w1), *self.b1, *chain.from_iterable(self.w2), *self.b2]
 
-    def learn(self, on: list[int], label: int, rate: float) -> tuple[float, bool]:
-        """Answer a page, be corrected: returns the loss and whether the answer was right."""
-        h, z = self.forward(on)
-        loss, dz, dh = self.backward(h, z, label)
-        self.update(on, h, dz, dh, rate)
-        return loss, z.index(max(z)) == label
+    load = Net.load
+
+    def batch_gradients(self, pages: list, scale: float = 1.0) -> tuple[float, int, list, int]:
+        """Forward and backward over a batch, as `Net.batch_gradients`, in integers.
+
+        Products are summed exactly over the batch (a wide accumulator), shifted back to the
+        step once, then divided by the batch size (the mean) with rounding, and saturated.
+        `scale` is ignored: fixed point takes the mean by that division instead.
+        """
+        f, n = self.fmt, len(pages)
+        total, right, hs, dzs, dhs, rows = 0.0, 0, [], [], [], {}
+        for on, label in pages:
+            h, z = self.forward(on)
+            loss, dz, dh = self.backward(h, z, label)
+            total, right = total + loss, right + (z.index(max(z)) == label)
+            hs.append(h)
+            dzs.append(dz)
+            dhs.append(dh)
+            for i in on:
+                rows.setdefault(i, []).append(dh)
+        zero = [0] * self.hidden
+        w1 = [zero] * self.inputs
+        for i, got in rows.items():
+            w1[i] = got[0] if len(got) == 1 else list(map(sum, zip(*got)))
+        columns = list(zip(*hs))
+        w2 = f.shift([sum(map(mul, col, hc)) for col in zip(*dzs) for hc in columns], f.frac)
+        grads = [*chain.from_iterable(w1), *map(sum, zip(*dhs)), *w2, *map(sum, zip(*dzs))]
+        kept = n * (self.inputs + self.hidden + self.outputs)
+        return total, right, f.divide(grads, n), kept

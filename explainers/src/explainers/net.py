@@ -5,8 +5,8 @@ hidden layer is then a sum of a few weight rows, not a full matrix product. The 
 counts the full product, as a matrix unit would do it; the shortcut only makes Python fast.
 
 Rounding follows a chip with wide accumulators: each layer's sums are rounded once to the
-format, as are the gradients passed backwards; each weight update `w - rate * g` is rounded once
-(a fused multiply-add), and weights never leave the format.
+format, as are the gradients passed backwards and the gradients summed over a batch. The update
+belongs to the optimizer (`optimizers`, `learner`), on these weights or on an fp32 master copy.
 """
 
 import math
@@ -85,12 +85,16 @@ class Net:
         """Cross-entropy of one page."""
         return cross_entropy(self.forward(on)[1], label)
 
-    def backward(self, h: list[float], z: list[float], label: int):
-        """Loss, and gradients of the loss with respect to the logits and hidden sums."""
+    def backward(self, h: list[float], z: list[float], label: int, scale: float = 1.0):
+        """Loss, and gradients of the loss (times `scale`) with respect to logits and hidden sums.
+
+        `scale` carries the batch mean (1/B) and, in fp16, the loss scale: it multiplies the
+        loss's gradient before anything is rounded, as a scaled loss would.
+        """
         rnd = self.fmt.round
         dz, loss = softmax_loss(z, label)
         dz[label] -= 1.0
-        dz = rnd(dz)
+        dz = rnd([d * scale for d in dz] if scale != 1.0 else dz)
         dh = rnd([sum(map(mul, col, dz)) for col in zip(*self.w2, strict=True)])
         dh = [g if v > 0.0 else 0.0 for g, v in zip(dh, h, strict=True)]
         return loss, dz, dh
@@ -104,28 +108,44 @@ class Net:
             w1[i] = list(dh)  # the pixel is 1, so its row's gradient is dh itself
         return loss, {"w1": w1, "b1": dh, "w2": [[d * v for v in h] for d in dz], "b2": dz}
 
-    def update(self, on: list[int], h: list[float], dz: list[float], dh: list[float],
-               rate: float) -> None:
-        """One step of plain gradient descent; only the rows of inked pixels change."""
-        rnd, hidden = self.fmt.round, self.hidden
-        self.w2 = [rnd(list(map(sub, row, map(mul, h, repeat(rate * d)))))
-                   for row, d in zip(self.w2, dz, strict=True)]
-        self.b2 = rnd([b - rate * d for b, d in zip(self.b2, dz, strict=True)])
-        if any(dh):
-            step = [rate * g for g in dh]
-            w1 = self.w1
-            # All changed rows in one flat list and one rounding call: far cheaper than a call
-            # per row. The pixel is 1, so each row's gradient is dh itself.
-            flat = rnd(list(map(sub, chain.from_iterable([w1[i] for i in on]), step * len(on))))
-            start = 0
-            for i in on:
-                w1[i] = flat[start:start + hidden]
-                start += hidden
-            self.b1 = rnd(list(map(sub, self.b1, step)))
+    def flat(self) -> list[float]:
+        """Every weight and bias in one list: w1 row by row, b1, w2 row by row, b2."""
+        return [*chain.from_iterable(self.w1), *self.b1, *chain.from_iterable(self.w2), *self.b2]
 
-    def learn(self, on: list[int], label: int, rate: float) -> tuple[float, bool]:
-        """Answer a page, be corrected: returns the loss and whether the answer was right."""
-        h, z = self.forward(on)
-        loss, dz, dh = self.backward(h, z, label)
-        self.update(on, h, dz, dh, rate)
-        return loss, z.index(max(z)) == label
+    def load(self, flat: list[float]) -> None:
+        """Take the weights from a flat list (see `flat`), already in the format."""
+        i, h, o = self.inputs, self.hidden, self.outputs
+        self.w1 = [flat[k:k + h] for k in range(0, i * h, h)]
+        self.b1 = flat[i * h:i * h + h]
+        start = i * h + h
+        self.w2 = [flat[k:k + h] for k in range(start, start + o * h, h)]
+        self.b2 = flat[start + o * h:]
+
+    def batch_gradients(self, pages: list, scale: float = 1.0) -> tuple[float, int, list, int]:
+        """Forward and backward over a batch of (inked pixels, label) pages.
+
+        Returns the summed loss, the answers right (before any update), the gradient of every
+        weight summed over the batch (each page's times `scale`) as a flat list rounded once to
+        the format (a wide accumulator, as matrix units have), and the activation values kept
+        for the backward pass (inputs, hidden, logits of every page).
+        """
+        total, right, hs, dzs, dhs, rows = 0.0, 0, [], [], [], {}
+        for on, label in pages:
+            h, z = self.forward(on)
+            loss, dz, dh = self.backward(h, z, label, scale)
+            total, right = total + loss, right + (z.index(max(z)) == label)
+            hs.append(h)
+            dzs.append(dz)
+            dhs.append(dh)
+            for i in on:  # the pixel is 1: its row's gradient is dh itself
+                rows.setdefault(i, []).append(dh)
+        zero = [0.0] * self.hidden
+        w1 = [zero] * self.inputs
+        for i, got in rows.items():
+            w1[i] = got[0] if len(got) == 1 else list(map(sum, zip(*got)))
+        columns = list(zip(*hs))
+        w2 = [[sum(map(mul, col, hc)) for hc in columns] for col in zip(*dzs)]
+        grads = [*chain.from_iterable(w1), *map(sum, zip(*dhs)), *chain.from_iterable(w2),
+                 *map(sum, zip(*dzs))]
+        kept = len(pages) * (self.inputs + self.hidden + self.outputs)
+        return total, right, self.fmt.round(grads), kept
