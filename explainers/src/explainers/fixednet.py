@@ -87,13 +87,9 @@ class FixedNet:
         w2 = [f.decode(f.shift([d * v for v in h], f.frac)) for d in dz]
         return loss, {"w1": w1, "b1": f.decode(dh), "w2": w2, "b2": f.decode(dz)}
 
-    def flat(self) -> list[int]:
-        """Every weight and bias in one list (the layout of `Net.flat`)."""
-        return [*chain.from_iterable(self.w1), *self.b1, *chain.from_iterable(self.w2), *self.b2]
+    flat, load, part, set_part, expand = Net.flat, Net.load, Net.part, Net.set_part, Net.expand
 
-    load = Net.load
-
-    def batch_gradients(self, pages: list, scale: float = 1.0) -> tuple[float, int, list, int]:
+    def batch_gradients(self, pages: list, scale: float = 1.0):
         """Forward and backward over a batch, as `Net.batch_gradients`, in integers.
 
         Products are summed exactly over the batch (a wide accumulator), shifted back to the
@@ -101,7 +97,7 @@ class FixedNet:
         `scale` is ignored: fixed point takes the mean by that division instead.
         """
         f, n = self.fmt, len(pages)
-        total, right, hs, dzs, dhs, rows = 0.0, 0, [], [], [], {}
+        total, right, hs, dzs, dhs, got = 0.0, 0, [], [], [], {}
         for on, label in pages:
             h, z = self.forward(on)
             loss, dz, dh = self.backward(h, z, label)
@@ -110,13 +106,14 @@ class FixedNet:
             dzs.append(dz)
             dhs.append(dh)
             for i in on:
-                rows.setdefault(i, []).append(dh)
-        zero = [0] * self.hidden
-        w1 = [zero] * self.inputs
-        for i, got in rows.items():
-            w1[i] = got[0] if len(got) == 1 else list(map(sum, zip(*got)))
-        columns = list(zip(*hs))
-        w2 = f.shift([sum(map(mul, col, hc)) for col in zip(*dzs) for hc in columns], f.frac)
-        grads = [*chain.from_iterable(w1), *map(sum, zip(*dhs)), *w2, *map(sum, zip(*dzs))]
+                got.setdefault(i, []).append(dh)
+        rows = sorted(got)
+        w1 = [got[i][0] if len(got[i]) == 1 else list(map(sum, zip(*got[i]))) for i in rows]
+        if n == 1:  # one page: the products themselves, no sums
+            w2 = f.shift([d * v for d in dzs[0] for v in hs[0]], f.frac)
+        else:
+            columns = list(zip(*hs))
+            w2 = f.shift([sum(map(mul, col, hc)) for col in zip(*dzs) for hc in columns], f.frac)
+        part = [*chain.from_iterable(w1), *map(sum, zip(*dhs)), *w2, *map(sum, zip(*dzs))]
         kept = n * (self.inputs + self.hidden + self.outputs)
-        return total, right, f.divide(grads, n), kept
+        return total, right, rows, f.divide(part, n), kept

@@ -30,16 +30,16 @@ class Learner:
         self.fixed = isinstance(net.fmt, Fixed)
         self.master = None
         self.scaler = None
+        self.params = len(net.flat())
         if keeps_master(net.fmt.name, precision):
             self.master = to_fp32([*(w for row in start["w1"] for w in row), *start["b1"],
                                    *(w for row in start["w2"] for w in row), *start["b2"]])
             net.load(net.fmt.round(self.master))
-            self.optimizer = optimizers.make(optimizer, rate, FP32)
+            self.optimizer = optimizers.make(optimizer, rate, FP32, self.params)
             if net.fmt.name == "fp16":  # bf16 has fp32's range: no scaling needed
                 self.scaler = LossScaler()
         else:
-            self.optimizer = optimizers.make(optimizer, rate, net.fmt)
-        self.params = len(net.flat())
+            self.optimizer = optimizers.make(optimizer, rate, net.fmt, self.params)
         self.held = Memory()  # the most bytes held at once, by kind (see `remember`)
 
     @property
@@ -51,10 +51,15 @@ class Learner:
         """Teach one batch of (inked pixels, label) pages: summed loss, answers right, applied?"""
         net, n = self.net, len(pages)
         scale = self.scaler.scale if self.scaler else 1.0
-        loss, right, grads, kept = net.batch_gradients(pages, scale / n)
-        self.remember(len(grads), kept)
+        loss, right, rows, grads, kept = net.batch_gradients(pages, scale / n)
+        self.remember(kept)
         if self.scaler is not None and not self.scaler.update(finite(grads)):
             return loss, right, False  # overflowed: the weights stay as they were
+        if self.master is None and not self.optimizer.state:
+            # Stateless and in place: rows with a zero gradient would not change, so skip them.
+            net.set_part(rows, self.optimizer.step(net.part(rows), grads))
+            return loss, right, True
+        grads = net.expand(rows, grads)
         if self.master is None:
             net.load(self.optimizer.step(net.flat(), grads))
             return loss, right, True
@@ -64,11 +69,16 @@ class Learner:
         net.load(self.fmt.round(self.master))
         return loss, right, True
 
-    def remember(self, gradients: int, activations: int) -> None:
-        """Note the bytes held at the end of a backward pass (the peak: everything is live)."""
+    def remember(self, activations: int) -> None:
+        """Note the bytes held at the end of a backward pass (the peak: everything is live).
+
+        The gradient buffer is dense (one value per weight), as a chip's is.
+        """
         b = self.fmt.bytes
         state = FP32.bytes if self.master is not None else b
-        now = Memory(weights=self.params * b, gradients=gradients * b,
+        net = self.net
+        weights = sum(map(len, net.w1)) + len(net.b1) + sum(map(len, net.w2)) + len(net.b2)
+        now = Memory(weights=weights * b, gradients=self.params * b,
                      optimizer_state=sum(map(len, self.optimizer.state)) * state,
                      master_copy=len(self.master) * FP32.bytes if self.master else 0,
                      activations=activations * b)

@@ -121,15 +121,48 @@ class Net:
         self.w2 = [flat[k:k + h] for k in range(start, start + o * h, h)]
         self.b2 = flat[start + o * h:]
 
-    def batch_gradients(self, pages: list, scale: float = 1.0) -> tuple[float, int, list, int]:
+    def part(self, rows: list[int]) -> list[float]:
+        """The weights a batch's gradient touches, in one list: the first layer's `rows` (the
+        inked pixels), then b1, w2 and b2 whole (see `batch_gradients`)."""
+        w1 = self.w1
+        return [*chain.from_iterable([w1[i] for i in rows]), *self.b1,
+                *chain.from_iterable(self.w2), *self.b2]
+
+    def set_part(self, rows: list[int], values: list[float]) -> None:
+        """Put back the weights `part(rows)` took out."""
+        h, w1 = self.hidden, self.w1
+        start = 0
+        for i in rows:
+            w1[i] = values[start:start + h]
+            start += h
+        o = self.outputs
+        self.b1 = values[start:start + h]
+        start += h
+        self.w2 = [values[k:k + h] for k in range(start, start + o * h, h)]
+        self.b2 = values[start + o * h:]
+
+    def expand(self, rows: list[int], part: list) -> list:
+        """A gradient in `part` layout as a full flat list (see `flat`): zeros elsewhere."""
+        h = self.hidden
+        zero, full, start = [part[0] * 0] * h if part else [], [], 0
+        by_row = {}
+        for i in rows:
+            by_row[i] = part[start:start + h]
+            start += h
+        for i in range(self.inputs):
+            full += by_row.get(i, zero)
+        return full + part[start:]
+
+    def batch_gradients(self, pages: list, scale: float = 1.0):
         """Forward and backward over a batch of (inked pixels, label) pages.
 
-        Returns the summed loss, the answers right (before any update), the gradient of every
-        weight summed over the batch (each page's times `scale`) as a flat list rounded once to
-        the format (a wide accumulator, as matrix units have), and the activation values kept
-        for the backward pass (inputs, hidden, logits of every page).
+        Returns the summed loss, the answers right (before any update), the rows of the first
+        layer that any page inked (sorted), the gradient summed over the batch (each page's
+        times `scale`) in `part` layout, rounded once to the format (a wide accumulator, as
+        matrix units have), and the activation values kept for the backward pass (inputs,
+        hidden, logits of every page). Rows no page inked have a zero gradient.
         """
-        total, right, hs, dzs, dhs, rows = 0.0, 0, [], [], [], {}
+        total, right, hs, dzs, dhs, got = 0.0, 0, [], [], [], {}
         for on, label in pages:
             h, z = self.forward(on)
             loss, dz, dh = self.backward(h, z, label, scale)
@@ -138,14 +171,14 @@ class Net:
             dzs.append(dz)
             dhs.append(dh)
             for i in on:  # the pixel is 1: its row's gradient is dh itself
-                rows.setdefault(i, []).append(dh)
-        zero = [0.0] * self.hidden
-        w1 = [zero] * self.inputs
-        for i, got in rows.items():
-            w1[i] = got[0] if len(got) == 1 else list(map(sum, zip(*got)))
-        columns = list(zip(*hs))
-        w2 = [[sum(map(mul, col, hc)) for hc in columns] for col in zip(*dzs)]
-        grads = [*chain.from_iterable(w1), *map(sum, zip(*dhs)), *chain.from_iterable(w2),
-                 *map(sum, zip(*dzs))]
+                got.setdefault(i, []).append(dh)
+        rows = sorted(got)
+        w1 = [got[i][0] if len(got[i]) == 1 else list(map(sum, zip(*got[i]))) for i in rows]
+        if len(pages) == 1:  # one page: the products themselves, no sums
+            w2 = [d * v for d in dzs[0] for v in hs[0]]
+        else:
+            columns = list(zip(*hs))
+            w2 = [sum(map(mul, col, hc)) for col in zip(*dzs) for hc in columns]
+        part = [*chain.from_iterable(w1), *map(sum, zip(*dhs)), *w2, *map(sum, zip(*dzs))]
         kept = len(pages) * (self.inputs + self.hidden + self.outputs)
-        return total, right, self.fmt.round(grads), kept
+        return total, right, rows, self.fmt.round(part), kept

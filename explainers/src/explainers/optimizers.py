@@ -32,12 +32,14 @@ RATES = {"sgd": 0.5, "momentum": 0.05, "adam": 0.01}
 
 
 class SGD:
-    """w <- w - rate * g: no state."""
+    """w <- w - rate * g: no state. (Every optimizer holds its state, zeros, from the start.)"""
 
     name, states, macs, ops = "sgd", 0, 1, 0
+    zero = 0.0
 
-    def __init__(self, rate: float, rnd):
-        self.rate, self.round, self.state = rate, rnd, []
+    def __init__(self, rate: float, rnd, params: int):
+        self.rate, self.round = rate, rnd
+        self.state = [[self.zero] * params for _ in range(self.states)]
 
     def step(self, w: list, g: list) -> list:
         """The new weights."""
@@ -51,8 +53,7 @@ class Momentum(SGD):
 
     def step(self, w: list, g: list) -> list:
         """The new weights; the velocity is kept."""
-        v = self.state[0] if self.state else [0.0] * len(w)
-        v = self.round(list(map(add, map(mul, v, repeat(MOMENTUM)), g)))
+        v = self.round(list(map(add, map(mul, self.state[0], repeat(MOMENTUM)), g)))
         self.state = [v]
         return self.round(list(map(sub, w, map(mul, v, repeat(self.rate)))))
 
@@ -62,13 +63,13 @@ class Adam(SGD):
 
     name, states, macs, ops = "adam", 2, 3, 6
 
-    def __init__(self, rate: float, rnd):
-        super().__init__(rate, rnd)
+    def __init__(self, rate: float, rnd, params: int):
+        super().__init__(rate, rnd, params)
         self.beta1_t = self.beta2_t = 1.0  # b1**t and b2**t, as running products
 
     def step(self, w: list, g: list) -> list:
         """The new weights; both moments are kept."""
-        m, v = self.state if self.state else ([0.0] * len(w), [0.0] * len(w))
+        m, v = self.state
         self.beta1_t *= BETA1
         self.beta2_t *= BETA2
         m = self.round([BETA1 * a + (1.0 - BETA1) * b for a, b in zip(m, g, strict=True)])
@@ -81,13 +82,14 @@ class Adam(SGD):
                            for x, a, b in zip(w, m, v, strict=True)])
 
 
-class FixedSGD:
+class FixedSGD(SGD):
     """SGD in fixed point: the rate is itself fixed point; each product is shifted back."""
 
-    name, states, macs, ops = "sgd", 0, 1, 0
+    zero = 0
 
-    def __init__(self, rate: float, fmt: Fixed):
-        self.fmt, self.rate, self.state = fmt, fmt.encode([rate])[0], []
+    def __init__(self, rate: float, fmt: Fixed, params: int):
+        super().__init__(fmt.encode([rate])[0], fmt.saturate, params)
+        self.fmt = fmt
 
     def step(self, w: list, g: list) -> list:
         """The new weights (ints)."""
@@ -104,8 +106,7 @@ class FixedMomentum(FixedSGD):
         """The new weights (ints); the velocity is kept."""
         f, r = self.fmt, self.rate
         mu = f.encode([MOMENTUM])[0]
-        v = self.state[0] if self.state else [0] * len(w)
-        v = f.saturate(map(add, f.shift([mu * x for x in v], f.frac), g))
+        v = f.saturate(map(add, f.shift([mu * x for x in self.state[0]], f.frac), g))
         self.state = [v]
         return f.saturate(map(sub, w, f.shift([r * x for x in v], f.frac)))
 
@@ -123,18 +124,17 @@ def check(name: str, fixed: bool) -> None:
                          f"division per weight); integer-only training offers {', '.join(FIXED)}")
 
 
-def make(name: str, rate: float | None, fmt, rnd=None):
-    """The optimizer `name` at `rate` (None: its usual rate) for weights held in `fmt`.
-
-    `rnd` rounds the values it stores (by default the format's own rounding).
+def make(name: str, rate: float | None, fmt, params: int):
+    """The optimizer `name` at `rate` (None: its usual rate) for `params` weights in `fmt`.
 
     >>> from explainers.precision import FP32
-    >>> make("adam", None, FP32).rate, make("momentum", 0.1, FP32).states
-    (0.01, 1)
+    >>> adam = make("adam", None, FP32, 3)
+    >>> adam.rate, adam.state
+    (0.01, [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
     """
     fixed = isinstance(fmt, Fixed)
     check(name, fixed)
     rate = RATES[name] if rate is None else rate
     if fixed:
-        return FIXED[name](rate, fmt)
-    return OPTIMIZERS[name](rate, rnd or fmt.round)
+        return FIXED[name](rate, fmt, params)
+    return OPTIMIZERS[name](rate, fmt.round, params)
