@@ -61,6 +61,8 @@ class Ledger:
 
     def merge(self, other: "Ledger", times: int = 1) -> "Ledger":
         """Add `times` copies of another ledger's counts to this one."""
+        if times == 0:
+            return self
         for key, row in list(other.rows.items()):
             self.add(*key, *(value * times for value in row))
         return self
