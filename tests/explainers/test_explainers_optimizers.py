@@ -7,8 +7,8 @@ errors do not compound. Tolerances, in the weights: rate x the gradient toleranc
 (as in test_explainers_gradients: fp32 2e-7 + 1e-5 |g|, fp16 2e-3 + 1e-2 |g|, bf16 1.5e-2 +
 5e-2 |g|, int32 4e-5 + 1e-3 |g|) plus one rounding of the stored weight (unit roundoff x |w|:
 2**-24 in fp32 or an fp32 master copy, 2**-11 in fp16, 2**-8 in bf16; in int32 fixed point one
-step, 2**-16, whatever the size). Adam divides by the gradient's own size, so its step is checked where the gradient's
-relative error is below 5 %, with 4x that error as the tolerance.
+step, 2**-16, whatever the size). Adam divides by the gradient's own size, so its step is
+checked where the gradient's relative error is below 5 %, with 4x that error as the tolerance.
 """
 
 import math

@@ -8,13 +8,14 @@ is rounded to the format, which is what such a table would hold.
 """
 
 import operator
-from itertools import chain, repeat
+from itertools import repeat
 
+from explainers import batch
 from explainers.fixedpoint import Fixed
 from explainers.net import Net, draw_weights
 from explainers.softmax import cross_entropy, softmax_loss
 
-add, mul, sub = operator.add, operator.mul, operator.sub
+add, mul = operator.add, operator.mul
 
 
 class FixedNet:
@@ -65,8 +66,11 @@ class FixedNet:
         """Cross-entropy of one page (reported as a float; training never uses it)."""
         return cross_entropy(self.fmt.decode(self.forward(on)[1]), label)
 
-    def backward(self, h: list[int], z: list[int], label: int):
-        """Loss, and fixed-point gradients with respect to the logits and hidden sums."""
+    def backward(self, h: list[int], z: list[int], label: int, scale: float = 1.0):
+        """Loss, and fixed-point gradients with respect to the logits and hidden sums.
+
+        `scale` is ignored: fixed point takes a batch's mean by a division (`batch_gradients`).
+        """
         f = self.fmt
         p, loss = softmax_loss(f.decode(z), label)
         dz = f.encode(p)
@@ -97,23 +101,7 @@ class FixedNet:
         `scale` is ignored: fixed point takes the mean by that division instead.
         """
         f, n = self.fmt, len(pages)
-        total, right, hs, dzs, dhs, got = 0.0, 0, [], [], [], {}
-        for on, label in pages:
-            h, z = self.forward(on)
-            loss, dz, dh = self.backward(h, z, label)
-            total, right = total + loss, right + (z.index(max(z)) == label)
-            hs.append(h)
-            dzs.append(dz)
-            dhs.append(dh)
-            for i in on:
-                got.setdefault(i, []).append(dh)
-        rows = sorted(got)
-        w1 = [got[i][0] if len(got[i]) == 1 else list(map(sum, zip(*got[i]))) for i in rows]
-        if n == 1:  # one page: the products themselves, no sums
-            w2 = f.shift([d * v for d in dzs[0] for v in hs[0]], f.frac)
-        else:
-            columns = list(zip(*hs))
-            w2 = f.shift([sum(map(mul, col, hc)) for col in zip(*dzs) for hc in columns], f.frac)
-        part = [*chain.from_iterable(w1), *map(sum, zip(*dhs)), *w2, *map(sum, zip(*dzs))]
+        total, right, rows, w1, hs, dzs, dhs = batch.collect(self, pages, scale)
+        part = batch.sums(w1, dhs, f.shift(batch.products(hs, dzs), f.frac), dzs)
         kept = n * (self.inputs + self.hidden + self.outputs)
         return total, right, rows, f.divide(part, n), kept

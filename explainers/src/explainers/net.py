@@ -13,12 +13,13 @@ import math
 import operator
 from itertools import chain, repeat
 
+from explainers import batch
 from explainers.books import seed_stream
 from explainers.precision import FP32, Float
 from explainers.softmax import cross_entropy, softmax_loss
 
 WEIGHT_STREAM = 2
-add, mul, sub = operator.add, operator.mul, operator.sub
+add, mul = operator.add, operator.mul
 
 
 def find_ink(pixels: list[float]) -> list[int]:
@@ -162,23 +163,7 @@ class Net:
         matrix units have), and the activation values kept for the backward pass (inputs,
         hidden, logits of every page). Rows no page inked have a zero gradient.
         """
-        total, right, hs, dzs, dhs, got = 0.0, 0, [], [], [], {}
-        for on, label in pages:
-            h, z = self.forward(on)
-            loss, dz, dh = self.backward(h, z, label, scale)
-            total, right = total + loss, right + (z.index(max(z)) == label)
-            hs.append(h)
-            dzs.append(dz)
-            dhs.append(dh)
-            for i in on:  # the pixel is 1: its row's gradient is dh itself
-                got.setdefault(i, []).append(dh)
-        rows = sorted(got)
-        w1 = [got[i][0] if len(got[i]) == 1 else list(map(sum, zip(*got[i]))) for i in rows]
-        if len(pages) == 1:  # one page: the products themselves, no sums
-            w2 = [d * v for d in dzs[0] for v in hs[0]]
-        else:
-            columns = list(zip(*hs))
-            w2 = [sum(map(mul, col, hc)) for col in zip(*dzs) for hc in columns]
-        part = [*chain.from_iterable(w1), *map(sum, zip(*dhs)), *w2, *map(sum, zip(*dzs))]
+        total, right, rows, w1, hs, dzs, dhs = batch.collect(self, pages, scale)
+        part = batch.sums(w1, dhs, batch.products(hs, dzs), dzs)
         kept = len(pages) * (self.inputs + self.hidden + self.outputs)
         return total, right, rows, self.fmt.round(part), kept
