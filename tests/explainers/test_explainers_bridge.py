@@ -68,7 +68,7 @@ def test_defaults_live_in_one_place():
 
 def test_the_new_settings_reach_the_teacher_and_the_memory_ledger():
     result = run({**SMALL, "batch_size": 8, "optimizer": "adam", "format": "fp16"})
-    assert result["ok"] is True and result["teacher"]["rate"] == 0.01
+    assert result["ok"] is True and result["teacher"]["rate"] == 0.02
     assert [e["steps"] for e in result["history"]] == [5, 5]  # 40 lessons in batches of 8
     assert all(isinstance(e["scale"], float) and e["skipped"] >= 0 for e in result["history"])
     P = 144 * 4 + 4 + 4 * 10 + 10  # noqa: N806

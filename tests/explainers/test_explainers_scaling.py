@@ -66,7 +66,7 @@ def test_bf16_keeps_no_scaler_and_fp16_starts_where_pytorch_does():
 
 
 def test_a_teacher_recovers_from_a_run_of_overflows_and_counts_them():
-    teacher = Teacher(fmt="fp16", hidden=16, target=1.1)
+    teacher = Teacher(fmt="fp16", hidden=16, target=1.1, batch_size=16)
     teacher.learner.scaler = LossScaler(2.0**26)
     teacher.teach(160, epochs=3)
     first = teacher.history[0]

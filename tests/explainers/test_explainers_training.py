@@ -1,17 +1,18 @@
 """Teaching and reading in each format, as measured (defaults: 500 lessons, 16 hidden units,
-noise 0.05, difficulty 0.5, batches of 16, SGD with momentum; 400 new pages).
+noise 0.05, difficulty 0.5, batches of 32, SGD with momentum at 0.1; 400 new pages).
 
 Measured on seeds 1-6 when these tests were written (one page at a time, plain SGD at 0.05):
-- fp32 teaching, new pages: 90-93% correct (with the defaults, seeds 1-3: 88-92%).
+- fp32 teaching, new pages: 90-93% correct (with the defaults, seeds 1-3: 89-90%).
 - The same weights read in int8 (per-tensor scales): within 0.5 points of fp32 on every seed,
   so the margin asserted below (2 points) has room to spare.
 - Teaching in fp16, bf16 or int32 fixed point: within a point or two of fp32.
 - Integer-only teaching in int8 fixed point (5 fraction bits), one page at a time with plain SGD
   at 0.05, does not work: most hidden sums saturate at the format's limit (+3.97) and most
   updates round to zero, so the class accuracy stays at 14-16% (chance is 10%).
-- With the defaults (batches of 16, momentum at 0.05, whose velocity adds up the steps that one
-  page's rounding loses) int8 fixed point gets partway: 48-65% in class after four epochs, 61-66%
-  of new pages (seeds 1-4), still far from fp32.
+- With the defaults (batches of 32, momentum at 0.1: a rate twice as large, and a velocity that
+  adds up what one step's rounding loses) int8 fixed point learns much of the way: its best
+  epoch of four gets 72-85% in class, and it reads 76-87% of new pages (seeds 1-4), still
+  below fp32's 89-90%.
 """
 
 import pytest
@@ -65,15 +66,16 @@ def test_integer_only_teaching_in_int8_one_page_at_a_time_does_not_learn():
     assert saturated > 0.5
 
 
-def test_int8_with_batches_and_momentum_gets_partway(book):
+def test_int8_with_batches_and_momentum_learns_much_of_the_way(fp32_teacher, book):
     teacher = Teacher(seed=1, fmt="int8")
     teacher.teach(epochs=4)
-    assert max(e["accuracy"] for e in teacher.history) > 0.4  # chance is 0.1
-    assert 0.4 < Student(teacher, fmt="int8").read(book).accuracy < 0.8
+    assert max(e["accuracy"] for e in teacher.history) > 0.6  # chance is 0.1
+    fp32 = Student(fp32_teacher).read(book).accuracy
+    assert 0.6 < Student(teacher, fmt="int8").read(book).accuracy < fp32
 
 
 def test_every_optimizer_teaches_with_its_usual_rate(book):
-    for optimizer, rate in (("sgd", 0.5), ("momentum", 0.05), ("adam", 0.01)):
+    for optimizer, rate in (("sgd", 1.0), ("momentum", 0.1), ("adam", 0.02)):
         teacher = Teacher(seed=1, optimizer=optimizer)
         assert teacher.rate == rate
         teacher.teach()

@@ -8,7 +8,7 @@ and rounded once, as a matrix unit sums a product over the batch before it write
 import operator
 from itertools import chain
 
-mul = operator.mul
+add, mul = operator.add, operator.mul
 
 
 def collect(net, pages: list, scale: float) -> tuple:
@@ -18,20 +18,21 @@ def collect(net, pages: list, scale: float) -> tuple:
     Rows no page inked have a zero gradient and are left out: a pixel is 0 or 1, so an inked
     row's gradient is dh itself, summed over the pages that ink it.
     """
-    total, right, hs, dzs, dhs, got = 0.0, 0, [], [], [], {}
+    total, right, hs, dzs, dhs, acc = 0.0, 0, [], [], [], {}
+    columns = list(zip(*net.w2, strict=True))  # the same weights answer every page
+    get = acc.get
     for on, label in pages:
         h, z = net.forward(on)
-        loss, dz, dh = net.backward(h, z, label, scale)
+        loss, dz, dh = net.backward(h, z, label, scale, columns)
         total, right = total + loss, right + (z.index(max(z)) == label)
         hs.append(h)
         dzs.append(dz)
         dhs.append(dh)
-        for i in on:
-            got.setdefault(i, []).append(dh)
-    rows = sorted(got)
-    w1 = [got[i][0] if len(got[i]) == 1 else list(map(sum, zip(*got[i], strict=True)))
-          for i in rows]
-    return total, right, rows, w1, hs, dzs, dhs
+        for i in on:  # summed page by page, in the batch's order
+            row = get(i)
+            acc[i] = dh if row is None else list(map(add, row, dh))
+    rows = sorted(acc)
+    return total, right, rows, [acc[i] for i in rows], hs, dzs, dhs
 
 
 def products(hs: list, dzs: list) -> list:

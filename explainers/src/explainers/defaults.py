@@ -16,7 +16,7 @@ DEFAULTS = {
     "pages": 200,
     "rate": None,
     "target": 0.97,
-    "batch_size": 16,
+    "batch_size": 32,
     "optimizer": "momentum",
     "precision": "mixed",
     "labels": {},

@@ -66,17 +66,20 @@ class FixedNet:
         """Cross-entropy of one page (reported as a float; training never uses it)."""
         return cross_entropy(self.fmt.decode(self.forward(on)[1]), label)
 
-    def backward(self, h: list[int], z: list[int], label: int, scale: float = 1.0):
+    def backward(self, h: list[int], z: list[int], label: int, scale: float = 1.0,
+                 columns: list | None = None):
         """Loss, and fixed-point gradients with respect to the logits and hidden sums.
 
         `scale` is ignored: fixed point takes a batch's mean by a division (`batch_gradients`).
+        `columns` are w2's columns, when a batch has them already.
         """
         f = self.fmt
         p, loss = softmax_loss(f.decode(z), label)
         dz = f.encode(p)
         dz[label] -= f.one
         dz = f.saturate(dz)
-        dh = f.shift([sum(map(mul, col, dz)) for col in zip(*self.w2, strict=True)], f.frac)
+        dh = f.shift([sum(map(mul, col, dz)) for col in columns or zip(*self.w2, strict=True)],
+                     f.frac)
         dh = [g if v > 0 else 0 for g, v in zip(dh, h, strict=True)]
         return loss, dz, dh
 

@@ -86,17 +86,19 @@ class Net:
         """Cross-entropy of one page."""
         return cross_entropy(self.forward(on)[1], label)
 
-    def backward(self, h: list[float], z: list[float], label: int, scale: float = 1.0):
+    def backward(self, h: list[float], z: list[float], label: int, scale: float = 1.0,
+                 columns: list | None = None):
         """Loss, and gradients of the loss (times `scale`) with respect to logits and hidden sums.
 
         `scale` carries the batch mean (1/B) and, in fp16, the loss scale: it multiplies the
-        loss's gradient before anything is rounded, as a scaled loss would.
+        loss's gradient before anything is rounded, as a scaled loss would. `columns` are w2's
+        columns, when a batch has them already.
         """
         rnd = self.fmt.round
         dz, loss = softmax_loss(z, label)
         dz[label] -= 1.0
         dz = rnd([d * scale for d in dz] if scale != 1.0 else dz)
-        dh = rnd([sum(map(mul, col, dz)) for col in zip(*self.w2, strict=True)])
+        dh = rnd([sum(map(mul, col, dz)) for col in columns or zip(*self.w2, strict=True)])
         dh = [g if v > 0.0 else 0.0 for g, v in zip(dh, h, strict=True)]
         return loss, dz, dh
 

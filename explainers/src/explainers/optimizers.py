@@ -28,7 +28,7 @@ MOMENTUM = 0.9  # the usual choice (He et al. 2016 trained ResNets with it)
 BETA1, BETA2, EPSILON = 0.9, 0.999, 1e-8  # Kingma and Ba's defaults, also PyTorch's
 #: Each optimizer's usual learning rate for this net and the default batch: picked by hand so
 #: the default lesson reaches its target in a few epochs (the model's choice, not a citation).
-RATES = {"sgd": 0.5, "momentum": 0.05, "adam": 0.01}
+RATES = {"sgd": 1.0, "momentum": 0.1, "adam": 0.02}
 
 
 class SGD:
@@ -130,7 +130,7 @@ def make(name: str, rate: float | None, fmt, params: int):
     >>> from explainers.precision import FP32
     >>> adam = make("adam", None, FP32, 3)
     >>> adam.rate, adam.state
-    (0.01, [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    (0.02, [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
     """
     fixed = isinstance(fmt, Fixed)
     check(name, fixed)

@@ -58,7 +58,7 @@ class Teacher:
     >>> teacher = Teacher(hidden=8)
     >>> history = teacher.teach(100, epochs=4)
     >>> [round(epoch["accuracy"], 2) for epoch in history]
-    [0.14, 0.18, 0.21, 0.39]
+    [0.12, 0.15, 0.27, 0.3]
     """
 
     def __init__(self, *, chip: str = DEFAULTS["chip"], fmt: str = DEFAULTS["format"],
