@@ -20,7 +20,6 @@ def collect(net, pages: list, scale: float) -> tuple:
     """
     total, right, hs, dzs, dhs, acc = 0.0, 0, [], [], [], {}
     columns = list(zip(*net.w2, strict=True))  # the same weights answer every page
-    get = acc.get
     for on, label in pages:
         h, z = net.forward(on)
         loss, dz, dh = net.backward(h, z, label, scale, columns)
@@ -29,8 +28,10 @@ def collect(net, pages: list, scale: float) -> tuple:
         dzs.append(dz)
         dhs.append(dh)
         for i in on:  # summed page by page, in the batch's order
-            row = get(i)
-            acc[i] = dh if row is None else list(map(add, row, dh))
+            if i in acc:
+                acc[i] = list(map(add, acc[i], dh))
+            else:
+                acc[i] = dh
     rows = sorted(acc)
     return total, right, rows, [acc[i] for i in rows], hs, dzs, dhs
 
