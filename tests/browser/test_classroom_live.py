@@ -57,8 +57,11 @@ def test_the_example_draws_progress_charts_and_ledgers(page, site_url):
     page.wait_for_function(
         "() => document.querySelectorAll('.tf-board [data-rendered]').length === 3", timeout=WAIT)
     assert page.locator(".tf-board figure svg").count() == 3
-    assert page.locator(".tf-board table").count() == 2
+    assert page.locator(".tf-board table").count() == 3
     assert "Multiply-adds" in page.locator(".tf-board table").first.inner_text()  # i18n words
+    memory = page.locator(".tf-board table").nth(2).inner_text()  # teacher against student
+    assert "Teacher: teaching a batch" in memory and "optimizer state" in memory
+    assert page.get_by_label("Optimizer").input_value() == "momentum"
     assert re.search(r"Epoch \d+ of \d+", page.locator(".tf-progress").inner_text())
     assert page.console_errors == []
 

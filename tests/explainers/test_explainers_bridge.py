@@ -30,6 +30,12 @@ def run(request, **kwargs) -> dict:
     ('{"chip": "gpu"}', "bad_value", "chip"),
     ('{"labels": {"loss": 3}}', "bad_value", "labels"),
     ('{"chip": "inference", "format": "fp32"}', "unsupported", "format"),
+    ('{"batch_size": 0}', "bad_value", "batch_size"),
+    ('{"batch_size": 2.5}', "bad_value", "batch_size"),
+    ('{"optimizer": "lion"}', "bad_value", "optimizer"),
+    ('{"precision": "half"}', "bad_value", "precision"),
+    ('{"rate": null}', "bad_value", "rate"),
+    ('{"format": "int8", "optimizer": "adam"}', "unsupported", "optimizer"),
 ])
 def test_bad_input_is_a_json_error_naming_the_key(request_json, code, key):
     result = run(request_json)
@@ -47,18 +53,40 @@ def test_errors_say_what_was_expected():
     assert run({"format": "fp8"})["error"]["expected"].startswith("one of 'fp32'")
     error = run({"chip": "inference", "format": "fp16"})["error"]
     assert error["expected"] == "one of 'int8', 'int32'"
+    error = run({"format": "int32", "optimizer": "adam"})["error"]
+    assert error["expected"] == "one of 'sgd', 'momentum'" and "floating point" in error["message"]
 
 
 def test_defaults_live_in_one_place():
     assert bridge.parse("{}") == DEFAULTS
     assert set(bridge.RULES) == set(DEFAULTS)
+    from explainers import books, student, teacher
+
+    for module in (books, student, teacher):  # they read the defaults, not the bridge
+        assert not hasattr(module, "bridge") and module.DEFAULTS is DEFAULTS
+
+
+def test_the_new_settings_reach_the_teacher_and_the_memory_ledger():
+    result = run({**SMALL, "batch_size": 8, "optimizer": "adam", "format": "fp16"})
+    assert result["ok"] is True and result["teacher"]["rate"] == 0.02
+    assert [e["steps"] for e in result["history"]] == [5, 5]  # 40 lessons in batches of 8
+    assert all(isinstance(e["scale"], float) and e["skipped"] >= 0 for e in result["history"])
+    P = 144 * 4 + 4 + 4 * 10 + 10  # noqa: N806
+    teacher, student = result["memory"]["teacher"], result["memory"]["student"]
+    assert teacher == {"weights": 2 * P, "gradients": 2 * P, "optimizer_state": 8 * P,
+                       "master_copy": 4 * P, "activations": 8 * (144 + 4 + 10) * 2}
+    assert student == {"weights": 2 * P, "gradients": 0, "optimizer_state": 0,
+                       "master_copy": 0, "activations": (144 + 4 + 10) * 2}
+    bf16 = run({**SMALL, "format": "bf16", "precision": "pure"})
+    assert bf16["memory"]["teacher"]["master_copy"] == 0
+    assert all(e["scale"] is None for e in bf16["history"])
 
 
 def test_a_small_run_has_every_part():
     result = run(SMALL)
     assert result["ok"] is True
     assert {"request", "alphabet", "history", "teacher", "student", "readers", "costs",
-            "charts"} <= set(result)
+            "memory", "charts"} <= set(result)
     assert result["request"] == {**DEFAULTS, **SMALL}
     assert len(result["history"]) == 2 and len(result["alphabet"]) == 10
     assert result["student"]["pages"] == 20

@@ -25,9 +25,31 @@ def test_energy_is_arithmetic_plus_memory():
 
 def test_cycles_take_the_slower_of_arithmetic_and_memory():
     ledger = Ledger().add("forward", "fp16", macs=2560, ops=64, bytes_read=128)
-    # Matrix unit: 256 multiply-adds per cycle; 32 lanes; 128 bytes per cycle.
-    assert cost(ledger, "training")["cycles"] == 10 + 2
-    assert cost(ledger, "scalar")["cycles"] == 2560 // 8 + 64 // 8
+    # Matrix unit: 256 multiply-adds per cycle; a 1024-bit vector unit (64 fp16 lanes).
+    assert cost(ledger, "training")["cycles"] == 10 + 1
+    assert cost(ledger, "scalar")["cycles"] == 2560 // 16 + 64 // 16  # 256 bits: 16 fp16 lanes
+    slow = Ledger().add("forward", "fp16", macs=256, bytes_read=128 * 50)  # 128 bytes a cycle
+    assert cost(slow, "training")["cycles"] == 50
+
+
+def test_vector_units_pack_narrow_numbers():
+    widths = {name: chip.vector_bits for name, chip in CHIPS.items()}
+    assert widths == {"training": 1024, "inference": 512, "scalar": 256}
+    training = CHIPS["training"]
+    assert [training.vector(f) for f in ("fp32", "fp16", "bf16", "int8", "int32")] == [
+        32, 64, 64, 128, 32]
+    assert {name: chip.lanes for name, chip in CHIPS.items()} == {
+        "training": 32, "inference": 16, "scalar": 8}
+
+
+def test_element_wise_updates_run_on_the_vector_unit_not_the_matrix_unit():
+    work = {"macs": 25600, "ops": 640}
+    forward = cost(Ledger().add("forward", "fp16", **work), "training")
+    update = cost(Ledger().add("update", "fp16", **work), "training")
+    assert forward["cycles"] == 25600 // 256 + 640 // 64
+    assert update["cycles"] == 25600 // 64 + 640 // 64
+    # int8 on the inference chip: the matrix unit for products, its 512-bit vector for updates
+    assert cost(Ledger().add("update", "int8", macs=6400), "inference")["cycles"] == 6400 // 64
 
 
 def test_a_chip_without_a_format_cannot_price_it():

@@ -5,8 +5,8 @@ import json
 from explainers import Student, Teacher, bridge, lessons, new_books
 
 
-def taught(seed: int, fmt: str = "fp32") -> Teacher:
-    teacher = Teacher(hidden=8, seed=seed, fmt=fmt)
+def taught(seed: int, fmt: str = "fp32", **settings) -> Teacher:
+    teacher = Teacher(hidden=8, seed=seed, fmt=fmt, **settings)
     teacher.teach(80, epochs=3)
     return teacher
 
@@ -28,6 +28,14 @@ def test_same_seed_same_training_to_the_bit():
         assert [(e["loss"], e["accuracy"]) for e in a.history] == [
             (e["loss"], e["accuracy"]) for e in b.history]
         assert a.ledger == b.ledger
+
+
+def test_same_seed_same_training_with_state_and_loss_scaling():
+    a, b = (taught(4, "fp16", optimizer="adam", batch_size=5) for _ in range(2))
+    assert a.learner.master == b.learner.master and a.net.weights() == b.net.weights()
+    assert a.learner.optimizer.state == b.learner.optimizer.state
+    assert [(e["loss"], e["skipped"], e["scale"]) for e in a.history] == [
+        (e["loss"], e["skipped"], e["scale"]) for e in b.history]
 
 
 def test_different_seed_different_training():

@@ -19,5 +19,9 @@ def test_the_example_prints_a_good_accuracy():
 
 def test_the_example_keeps_its_controls_as_literal_keywords():
     code = EXAMPLE.read_text("utf-8")
-    for name in ("chip", "fmt", "hidden", "noise", "epochs"):
+    from trainfer.demos.controls import CONTROLS
+
+    assert [name for name, _ in CONTROLS] == ["chip", "fmt", "hidden", "noise", "epochs",
+                                              "batch_size", "optimizer", "precision"]
+    for name, _ in CONTROLS:
         assert len(re.findall(rf"\b{name}\s*=\s*\S+,\n", code)) == 1, name

@@ -19,11 +19,31 @@ REL_TOL = 1e-9
 REQUESTS = [
     {"format": fmt, "hidden": 8, "lessons": 60, "pages": 30, "epochs": 2, "seed": seed}
     for fmt, seed in [("fp32", 1), ("fp16", 2), ("bf16", 3), ("int8", 4), ("int32", 5)]
+] + [  # the optimizers, batch sizes and precisions (Adam's square roots, momentum in fixed point)
+    {"format": fmt, "optimizer": opt, "batch_size": batch, "precision": precision,
+     "hidden": 8, "lessons": 50, "pages": 20, "epochs": 2, "seed": seed, "target": 1.0}
+    for fmt, opt, batch, precision, seed in [
+        ("fp32", "adam", 7, "mixed", 6), ("fp16", "adam", 10, "mixed", 7),
+        ("bf16", "sgd", 1, "pure", 8), ("fp16", "momentum", 50, "pure", 9),
+        ("int32", "momentum", 4, "mixed", 10), ("int8", "sgd", 3, "pure", 11)]
 ]
+# fp16 loss scaling from a scale far too large: steps are skipped, then taken.
+SCALING = """
+from explainers import Teacher
+from explainers.scaling import LossScaler
+t = Teacher(fmt="fp16", hidden=8, optimizer="adam", batch_size=8, target=1.1, seed=3)
+t.learner.scaler = LossScaler(2.0**26, growth_interval=4)
+t.teach(64, epochs=3)
+scaling = {"history": [{k: e[k] for k in ("loss", "accuracy", "skipped", "scale")}
+                       for e in t.history],
+           "master": t.learner.master, "memory": t.memory.held, "ledger": t.ledger.to_list()}
+"""
 SCRIPT = """
 import json
 from explainers import bridge
-json.dumps([json.loads(bridge.run(json.dumps(r))) for r in json.loads({requests!r})])
+{scaling}
+json.dumps({{"runs": [json.loads(bridge.run(json.dumps(r))) for r in json.loads({requests!r})],
+            "scaling": scaling}})
 """
 
 
@@ -45,13 +65,15 @@ def compare(ours, theirs, path="$"):
 
 
 def test_bridge_runs_agree_with_cpython(tmp_path):
-    from explainers import bridge
-
+    code = SCRIPT.format(scaling=SCALING, requests=json.dumps(REQUESTS))
     wheel = build_wheel(ROOT / "explainers", tmp_path / "wheel")
-    code = SCRIPT.format(requests=json.dumps(REQUESTS))
     in_pyodide = json.loads(run_in_pyodide(wheel, code, tmp_path))
-    in_cpython = [json.loads(bridge.run(json.dumps(r))) for r in REQUESTS]
-    assert all(result["ok"] for result in in_cpython)
+    scope: dict = {}
+    exec(code.replace("json.dumps({", "RESULT = json.dumps({", 1), scope)
+    in_cpython = json.loads(scope["RESULT"])
+    assert all(result["ok"] for result in in_cpython["runs"])
+    skipped = [e["skipped"] for e in in_cpython["scaling"]["history"]]
+    assert skipped[0] > 0 and skipped[-1] < 8  # the new paths really ran: skips, then steps
     compare(in_cpython, in_pyodide)
 
 

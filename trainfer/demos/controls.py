@@ -11,7 +11,8 @@ import re
 
 #: (argument in the example code, key in explainers.bridge.RULES)
 CONTROLS = [("chip", "chip"), ("fmt", "format"), ("hidden", "hidden"), ("noise", "noise"),
-            ("epochs", "epochs")]
+            ("epochs", "epochs"), ("batch_size", "batch_size"), ("optimizer", "optimizer"),
+            ("precision", "precision")]
 
 
 def argument(code: str, name: str):

@@ -7,7 +7,7 @@ stable across versions, so a seed gives the same pages in CPython and in Pyodide
 
 import random
 
-from explainers.bridge import DEFAULTS
+from explainers.defaults import DEFAULTS
 from explainers.glyphs import ALPHABET, GLYPHS, SIZE
 
 Page = tuple[list[float], int]

@@ -11,12 +11,16 @@ Request (every key optional; DEFAULTS fills the rest):
     seed        int 0..2**31-1  the same seed gives the same numbers everywhere
     lessons     int 10..5000    training pages
     pages       int 1..5000     new pages the student reads
-    rate        0.0001..1       learning rate
+    rate        0.0001..1       learning rate (default: the optimizer's usual rate)
     target      0..1            epoch accuracy at which teaching stops early
+    batch_size  int 1..5000     pages per update (the gradient is averaged over them)
+    optimizer   "sgd" | "momentum" | "adam"    (integer formats: sgd or momentum)
+    precision   "mixed" | "pure"    fp16 and bf16 only: "mixed" keeps an fp32 master copy of
+                the weights and the optimizer's state (and scales the loss in fp16)
     labels      {key: text}     the reader's words for chart titles, axes and legends
 
 Response: {"ok": true, "request", "alphabet", "history", "teacher", "student", "readers",
-"costs", "charts"} (see `lesson.give`), or {"ok": false, "error": {"code", "key", "expected", "got",
+"costs", "memory", "charts"} (see `lesson.give`), or {"ok": false, "error": {"code", "key", "expected", "got",
 "message"}} with code one of bad_json, not_an_object, unknown_key, bad_value, unsupported,
 stopped (which also carries the "history" so far). Numbers that are not finite become null.
 """
@@ -26,28 +30,20 @@ import math
 
 from explainers.board import plain
 from explainers.chips import CHIPS
-from explainers.precision import FORMATS
+from explainers.defaults import DEFAULTS
+from explainers.lesson import give
+from explainers.optimizers import FIXED, OPTIMIZERS
+from explainers.precision import FORMATS, PRECISIONS, Fixed
+from explainers.teacher import Stopped
 
-DEFAULTS = {
-    "chip": "training",
-    "format": "fp32",
-    "hidden": 16,
-    "noise": 0.05,
-    "difficulty": 0.5,
-    "epochs": 8,
-    "seed": 1,
-    "lessons": 500,
-    "pages": 200,
-    "rate": 0.05,
-    "target": 0.97,
-    "labels": {},
-}
+__all__ = ["DEFAULTS", "RULES", "BadRequest", "parse", "run"]
 
 RULES = {
     "chip": tuple(CHIPS), "format": tuple(FORMATS),
     "hidden": (int, 1, 256), "noise": (float, 0.0, 0.5), "difficulty": (float, 0.0, 1.0),
     "epochs": (int, 1, 100), "seed": (int, 0, 2**31 - 1), "lessons": (int, 10, 5000),
     "pages": (int, 1, 5000), "rate": (float, 0.0001, 1.0), "target": (float, 0.0, 1.0),
+    "batch_size": (int, 1, 5000), "optimizer": tuple(OPTIMIZERS), "precision": PRECISIONS,
     "labels": dict,
 }
 
@@ -113,6 +109,11 @@ def parse(request_json: str) -> dict:
         raise BadRequest("unsupported", "format", expected, fmt,
                          f"format: the {chip.name} chip cannot compute in {fmt}; "
                          f"expected {expected}")
+    if isinstance(FORMATS[fmt], Fixed) and request["optimizer"] not in FIXED:
+        expected = _expected(tuple(FIXED))
+        raise BadRequest("unsupported", "optimizer", expected, request["optimizer"],
+                         f"optimizer: {request['optimizer']} needs floating point, and {fmt} "
+                         f"training is integer-only; expected {expected}")
     return request
 
 
@@ -131,10 +132,6 @@ def run(request_json: str, progress=None, should_stop=None) -> str:
     >>> json.loads(run('{"format": "fp32", "chip": "inference"}'))["error"]["code"]
     'unsupported'
     """
-    # Imported here, not above: the teacher and student take their defaults from DEFAULTS.
-    from explainers.lesson import give
-    from explainers.teacher import Stopped
-
     try:
         request = parse(request_json)
     except BadRequest as bad:

@@ -8,13 +8,14 @@ is rounded to the format, which is what such a table would hold.
 """
 
 import operator
-from itertools import chain, repeat
+from itertools import repeat
 
+from explainers import batch
 from explainers.fixedpoint import Fixed
-from explainers.net import draw_weights
+from explainers.net import Net, draw_weights
 from explainers.softmax import cross_entropy, softmax_loss
 
-add, mul, sub = operator.add, operator.mul, operator.sub
+add, mul = operator.add, operator.mul
 
 
 class FixedNet:
@@ -65,14 +66,20 @@ class FixedNet:
         """Cross-entropy of one page (reported as a float; training never uses it)."""
         return cross_entropy(self.fmt.decode(self.forward(on)[1]), label)
 
-    def backward(self, h: list[int], z: list[int], label: int):
-        """Loss, and fixed-point gradients with respect to the logits and hidden sums."""
+    def backward(self, h: list[int], z: list[int], label: int, scale: float = 1.0,
+                 columns: list | None = None):
+        """Loss, and fixed-point gradients with respect to the logits and hidden sums.
+
+        `scale` is ignored: fixed point takes a batch's mean by a division (`batch_gradients`).
+        `columns` are w2's columns, when a batch has them already.
+        """
         f = self.fmt
         p, loss = softmax_loss(f.decode(z), label)
         dz = f.encode(p)
         dz[label] -= f.one
         dz = f.saturate(dz)
-        dh = f.shift([sum(map(mul, col, dz)) for col in zip(*self.w2, strict=True)], f.frac)
+        dh = f.shift([sum(map(mul, col, dz)) for col in columns or zip(*self.w2, strict=True)],
+                     f.frac)
         dh = [g if v > 0 else 0 for g, v in zip(dh, h, strict=True)]
         return loss, dz, dh
 
@@ -87,32 +94,17 @@ class FixedNet:
         w2 = [f.decode(f.shift([d * v for v in h], f.frac)) for d in dz]
         return loss, {"w1": w1, "b1": f.decode(dh), "w2": w2, "b2": f.decode(dz)}
 
-    def update(self, on: list[int], h: list[int], dz: list[int], dh: list[int],
-               rate: float) -> None:
-        """One step of gradient descent: gradients stored in the format, then scaled by the
-        learning rate (itself in fixed point) and subtracted, each product rounded."""
-        f, frac, hidden = self.fmt, self.fmt.frac, self.hidden
-        r = f.encode([rate])[0]
-        # Whole matrices as flat lists: one shift or saturation call each, not one per row.
-        grad = f.shift([d * v for d in dz for v in h], frac)
-        flat = f.saturate(map(sub, chain.from_iterable(self.w2),
-                              f.shift([r * g for g in grad], frac)))
-        self.w2 = [flat[k:k + hidden] for k in range(0, len(flat), hidden)]
-        self.b2 = f.saturate(map(sub, self.b2, f.shift([r * d for d in dz], frac)))
-        step = f.shift([r * g for g in dh], frac)
-        if any(step):
-            w1 = self.w1
-            flat = f.saturate(map(sub, chain.from_iterable([w1[i] for i in on]),
-                                  step * len(on)))
-            start = 0
-            for i in on:
-                w1[i] = flat[start:start + hidden]
-                start += hidden
-            self.b1 = f.saturate(map(sub, self.b1, step))
+    flat, load, part, set_part, expand = Net.flat, Net.load, Net.part, Net.set_part, Net.expand
 
-    def learn(self, on: list[int], label: int, rate: float) -> tuple[float, bool]:
-        """Answer a page, be corrected: returns the loss and whether the answer was right."""
-        h, z = self.forward(on)
-        loss, dz, dh = self.backward(h, z, label)
-        self.update(on, h, dz, dh, rate)
-        return loss, z.index(max(z)) == label
+    def batch_gradients(self, pages: list, scale: float = 1.0):
+        """Forward and backward over a batch, as `Net.batch_gradients`, in integers.
+
+        Products are summed exactly over the batch (a wide accumulator), shifted back to the
+        step once, then divided by the batch size (the mean) with rounding, and saturated.
+        `scale` is ignored: fixed point takes the mean by that division instead.
+        """
+        f, n = self.fmt, len(pages)
+        total, right, rows, w1, hs, dzs, dhs = batch.collect(self, pages, scale)
+        part = batch.sums(w1, dhs, f.shift(batch.products(hs, dzs), f.frac), dzs)
+        kept = n * (self.inputs + self.hidden + self.outputs)
+        return total, right, rows, f.divide(part, n), kept

@@ -46,6 +46,20 @@ class Fixed:
         bias = (1 << (by - 1)) - 1
         return self.saturate([(v + bias + ((v >> by) & 1)) >> by for v in ints])
 
+    def divide(self, ints, by: int) -> list[int]:
+        """Divide by a whole number (by >= 1), rounding to nearest with ties to even, then saturate.
+
+        >>> INT8.divide([5, 7, -7, 9, 10], 2)  # 2.5 3.5 -3.5 4.5 5
+        [2, 4, -4, 4, 5]
+        """
+        if by == 1:
+            return self.saturate(ints)
+        out = []
+        for v in ints:
+            q, r = divmod(v, by)  # floor division: 0 <= r < by
+            out.append(q + 1 if 2 * r > by or (2 * r == by and q & 1) else q)
+        return self.saturate(out)
+
     def encode(self, values) -> list[int]:
         """Real values to fixed point (`round` on floats also ties to even).
 

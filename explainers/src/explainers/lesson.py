@@ -16,7 +16,7 @@ def give(options: dict, progress=None, should_stop=None, history: list | None = 
 
     `history` (a list) receives each epoch as it ends, so a caller still has it after `Stopped`.
 
-    >>> from explainers.bridge import DEFAULTS
+    >>> from explainers.defaults import DEFAULTS
     >>> result = give({**DEFAULTS, "lessons": 40, "epochs": 2, "pages": 10, "hidden": 4})
     >>> sorted(result["readers"]) == sorted(FORMATS), len(result["history"])
     (True, 2)
@@ -25,12 +25,13 @@ def give(options: dict, progress=None, should_stop=None, history: list | None = 
     history = [] if history is None else history
 
     def record(event: dict) -> None:
-        history.append(event)
+        history.append({**event, **_steps(teacher, event["epoch"])})
         if progress is not None:
             progress(event)
 
     teacher = Teacher(chip=o["chip"], fmt=o["format"], hidden=o["hidden"], seed=o["seed"],
-                      rate=o["rate"], target=o["target"])
+                      rate=o["rate"], target=o["target"], batch_size=o["batch_size"],
+                      optimizer=o["optimizer"], precision=o["precision"])
     teacher.teach(o["lessons"], noise=o["noise"], difficulty=o["difficulty"],
                   epochs=o["epochs"], progress=record, should_stop=should_stop)
     book = new_books(o["pages"], o["noise"], o["difficulty"], o["seed"])
@@ -48,6 +49,7 @@ def give(options: dict, progress=None, should_stop=None, history: list | None = 
         "alphabet": list(ALPHABET),
         "history": history,
         "teacher": {"epochs": len(history), "accuracy": history[-1]["accuracy"],
+                    "rate": teacher.rate,
                     "loss": history[-1]["loss"], "ledger": teacher.ledger.to_list(),
                     "totals": teacher.ledger.total()},
         "student": {"format": mine.fmt, "pages": mine.pages, "accuracy": mine.accuracy,
@@ -56,7 +58,14 @@ def give(options: dict, progress=None, should_stop=None, history: list | None = 
         "readers": {fmt: {"accuracy": rep.accuracy, "per_page": rep.per_page.total()}
                     for fmt, rep in reports.items()},
         "costs": rows,
+        "memory": {"teacher": teacher.memory.held, "student": mine.memory.held},
         "charts": {"learning": charts.learning(history, labels),
                    "cost": charts.costs(shown, labels),
                    "energy": charts.energy(teacher.cost(), labels)},
     }
+
+
+def _steps(teacher, epoch: int) -> dict:
+    # Steps taken and skipped in an epoch, and the fp16 loss scale: the format's range at work.
+    last = teacher.history[-1] if teacher.history and teacher.history[-1]["epoch"] == epoch else {}
+    return {k: last.get(k) for k in ("steps", "skipped", "scale")}

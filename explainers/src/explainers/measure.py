@@ -7,7 +7,8 @@ machine's, so a page can set a build machine's row beside a reader's browser's.
 >>> [row["format"] for row in rows]
 ['fp32', 'fp16', 'bf16', 'int8', 'int32']
 >>> from explainers.ledger import teaching
->>> rows[0]["teach_ops"]["macs"] == 20 * teaching(144, 4, 10, "fp32").total()["macs"]  # x pages
+>>> batches = [teaching(144, 4, 10, "fp32", 20, "momentum")]  # 20 pages: one batch
+>>> rows[0]["teach_ops"]["macs"] == sum(b.total()["macs"] for b in batches)
 True
 """
 

@@ -5,20 +5,21 @@ hidden layer is then a sum of a few weight rows, not a full matrix product. The 
 counts the full product, as a matrix unit would do it; the shortcut only makes Python fast.
 
 Rounding follows a chip with wide accumulators: each layer's sums are rounded once to the
-format, as are the gradients passed backwards; each weight update `w - rate * g` is rounded once
-(a fused multiply-add), and weights never leave the format.
+format, as are the gradients passed backwards and the gradients summed over a batch. The update
+belongs to the optimizer (`optimizers`, `learner`), on these weights or on an fp32 master copy.
 """
 
 import math
 import operator
 from itertools import chain, repeat
 
+from explainers import batch
 from explainers.books import seed_stream
 from explainers.precision import FP32, Float
 from explainers.softmax import cross_entropy, softmax_loss
 
 WEIGHT_STREAM = 2
-add, mul, sub = operator.add, operator.mul, operator.sub
+add, mul = operator.add, operator.mul
 
 
 def find_ink(pixels: list[float]) -> list[int]:
@@ -85,13 +86,19 @@ class Net:
         """Cross-entropy of one page."""
         return cross_entropy(self.forward(on)[1], label)
 
-    def backward(self, h: list[float], z: list[float], label: int):
-        """Loss, and gradients of the loss with respect to the logits and hidden sums."""
+    def backward(self, h: list[float], z: list[float], label: int, scale: float = 1.0,
+                 columns: list | None = None):
+        """Loss, and gradients of the loss (times `scale`) with respect to logits and hidden sums.
+
+        `scale` carries the batch mean (1/B) and, in fp16, the loss scale: it multiplies the
+        loss's gradient before anything is rounded, as a scaled loss would. `columns` are w2's
+        columns, when a batch has them already.
+        """
         rnd = self.fmt.round
         dz, loss = softmax_loss(z, label)
         dz[label] -= 1.0
-        dz = rnd(dz)
-        dh = rnd([sum(map(mul, col, dz)) for col in zip(*self.w2, strict=True)])
+        dz = rnd([d * scale for d in dz] if scale != 1.0 else dz)
+        dh = rnd([sum(map(mul, col, dz)) for col in columns or zip(*self.w2, strict=True)])
         dh = [g if v > 0.0 else 0.0 for g, v in zip(dh, h, strict=True)]
         return loss, dz, dh
 
@@ -104,28 +111,61 @@ class Net:
             w1[i] = list(dh)  # the pixel is 1, so its row's gradient is dh itself
         return loss, {"w1": w1, "b1": dh, "w2": [[d * v for v in h] for d in dz], "b2": dz}
 
-    def update(self, on: list[int], h: list[float], dz: list[float], dh: list[float],
-               rate: float) -> None:
-        """One step of plain gradient descent; only the rows of inked pixels change."""
-        rnd, hidden = self.fmt.round, self.hidden
-        self.w2 = [rnd(list(map(sub, row, map(mul, h, repeat(rate * d)))))
-                   for row, d in zip(self.w2, dz, strict=True)]
-        self.b2 = rnd([b - rate * d for b, d in zip(self.b2, dz, strict=True)])
-        if any(dh):
-            step = [rate * g for g in dh]
-            w1 = self.w1
-            # All changed rows in one flat list and one rounding call: far cheaper than a call
-            # per row. The pixel is 1, so each row's gradient is dh itself.
-            flat = rnd(list(map(sub, chain.from_iterable([w1[i] for i in on]), step * len(on))))
-            start = 0
-            for i in on:
-                w1[i] = flat[start:start + hidden]
-                start += hidden
-            self.b1 = rnd(list(map(sub, self.b1, step)))
+    def flat(self) -> list[float]:
+        """Every weight and bias in one list: w1 row by row, b1, w2 row by row, b2."""
+        return [*chain.from_iterable(self.w1), *self.b1, *chain.from_iterable(self.w2), *self.b2]
 
-    def learn(self, on: list[int], label: int, rate: float) -> tuple[float, bool]:
-        """Answer a page, be corrected: returns the loss and whether the answer was right."""
-        h, z = self.forward(on)
-        loss, dz, dh = self.backward(h, z, label)
-        self.update(on, h, dz, dh, rate)
-        return loss, z.index(max(z)) == label
+    def load(self, flat: list[float]) -> None:
+        """Take the weights from a flat list (see `flat`), already in the format."""
+        i, h, o = self.inputs, self.hidden, self.outputs
+        self.w1 = [flat[k:k + h] for k in range(0, i * h, h)]
+        self.b1 = flat[i * h:i * h + h]
+        start = i * h + h
+        self.w2 = [flat[k:k + h] for k in range(start, start + o * h, h)]
+        self.b2 = flat[start + o * h:]
+
+    def part(self, rows: list[int]) -> list[float]:
+        """The weights a batch's gradient touches, in one list: the first layer's `rows` (the
+        inked pixels), then b1, w2 and b2 whole (see `batch_gradients`)."""
+        w1 = self.w1
+        return [*chain.from_iterable([w1[i] for i in rows]), *self.b1,
+                *chain.from_iterable(self.w2), *self.b2]
+
+    def set_part(self, rows: list[int], values: list[float]) -> None:
+        """Put back the weights `part(rows)` took out."""
+        h, w1 = self.hidden, self.w1
+        start = 0
+        for i in rows:
+            w1[i] = values[start:start + h]
+            start += h
+        o = self.outputs
+        self.b1 = values[start:start + h]
+        start += h
+        self.w2 = [values[k:k + h] for k in range(start, start + o * h, h)]
+        self.b2 = values[start + o * h:]
+
+    def expand(self, rows: list[int], part: list) -> list:
+        """A gradient in `part` layout as a full flat list (see `flat`): zeros elsewhere."""
+        h = self.hidden
+        zero, full, start = [part[0] * 0] * h if part else [], [], 0
+        by_row = {}
+        for i in rows:
+            by_row[i] = part[start:start + h]
+            start += h
+        for i in range(self.inputs):
+            full += by_row.get(i, zero)
+        return full + part[start:]
+
+    def batch_gradients(self, pages: list, scale: float = 1.0):
+        """Forward and backward over a batch of (inked pixels, label) pages.
+
+        Returns the summed loss, the answers right (before any update), the rows of the first
+        layer that any page inked (sorted), the gradient summed over the batch (each page's
+        times `scale`) in `part` layout, rounded once to the format (a wide accumulator, as
+        matrix units have), and the activation values kept for the backward pass (inputs,
+        hidden, logits of every page). Rows no page inked have a zero gradient.
+        """
+        total, right, rows, w1, hs, dzs, dhs = batch.collect(self, pages, scale)
+        part = batch.sums(w1, dhs, batch.products(hs, dzs), dzs)
+        kept = len(pages) * (self.inputs + self.hidden + self.outputs)
+        return total, right, rows, self.fmt.round(part), kept

@@ -10,8 +10,8 @@ import struct
 
 from explainers.fixedpoint import INT8, INT32, Fixed, quantize
 
-__all__ = ["BF16", "FORMATS", "FP16", "FP32", "FP64", "INT8", "INT32", "Fixed", "Float",
-           "quantize", "to_bf16", "to_fp16", "to_fp32"]
+__all__ = ["BF16", "FORMATS", "FP16", "FP32", "FP64", "INT8", "INT32", "PRECISIONS", "Fixed",
+           "Float", "keeps_master", "quantize", "to_bf16", "to_fp16", "to_fp32"]
 
 _STRUCTS: dict[tuple[str, int], struct.Struct] = {}
 _F32: dict[int, struct.Struct] = {}
@@ -124,3 +124,19 @@ FP32 = Float("fp32", 4, to_fp32)
 FP16 = Float("fp16", 2, to_fp16)
 BF16 = Float("bf16", 2, to_bf16)
 FORMATS: dict[str, Float | Fixed] = {f.name: f for f in (FP32, FP16, BF16, INT8, INT32)}
+
+#: How a float format narrower than fp32 trains: "mixed" keeps an fp32 master copy of the weights
+#: (and the optimizer's state) as chips do, "pure" keeps every number in the format itself.
+PRECISIONS = ("mixed", "pure")
+
+
+def keeps_master(fmt: str, precision: str) -> bool:
+    """Whether training in `fmt` keeps an fp32 master copy: mixed precision in fp16 or bf16.
+
+    >>> keeps_master("fp16", "mixed"), keeps_master("fp32", "mixed"), keeps_master("bf16", "pure")
+    (True, False, False)
+    """
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, got {precision!r}")
+    fmt_ = FORMATS[fmt]
+    return precision == "mixed" and isinstance(fmt_, Float) and fmt_.bytes < 4

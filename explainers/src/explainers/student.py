@@ -5,11 +5,12 @@ which need not be the teacher's (taught in fp32, read in int8).
 """
 
 from explainers import books
-from explainers.bridge import DEFAULTS
 from explainers.chips import cost
+from explainers.defaults import DEFAULTS
 from explainers.fixednet import FixedNet
 from explainers.glyphs import ALPHABET, SIZE
 from explainers.ledger import Ledger, reading
+from explainers.memory import Memory
 from explainers.net import Net, draw_weights, find_ink
 from explainers.precision import FORMATS, Fixed
 from explainers.quantnet import QuantNet
@@ -28,15 +29,30 @@ def make_brain(fmt: str, hidden: int, seed: int = 1, weights: dict | None = None
     return kind(SIZE * SIZE, hidden, len(ALPHABET), FORMATS[fmt], seed=seed, weights=weights)
 
 
+def held(net, fmt: str, page: list[float]) -> Memory:
+    """The bytes a reader holds while it reads `page`: its weights and one page's activations.
+
+    Counted from the lists it really holds; an int8 reader keeps int32 biases and logits.
+    """
+    h, z = net.forward(find_ink(page))
+    if isinstance(net, QuantNet):
+        weights = sum(map(len, net.w1 + net.w2)) + 4 * (len(net.b1) + len(net.b2))
+        return Memory(weights=weights, activations=len(page) + len(h) + 4 * len(z))
+    b = FORMATS[fmt].bytes
+    return Memory(weights=len(net.flat()) * b, activations=(len(page) + len(h) + len(z)) * b)
+
+
 class Report:
-    """What reading showed: accuracy (0..1), pages, a confusion matrix and the ledgers."""
+    """What reading showed: accuracy (0..1), pages, a confusion matrix, the ledgers and the
+    memory held (`memory`, a `memory.Memory`)."""
 
     def __init__(self, fmt: str, pages: int, right: int, confusion: list[list[int]],
-                 ledger: Ledger, per_page: Ledger):
+                 ledger: Ledger, per_page: Ledger, memory: Memory | None = None):
         self.fmt, self.pages, self.right = fmt, pages, right
         self.confusion = confusion  # confusion[true label][answer]
         self.ledger = ledger  # all the pages
         self.per_page = per_page  # one page
+        self.memory = memory or Memory()
 
     def __repr__(self) -> str:
         return f"Report(fmt={self.fmt!r}, pages={self.pages}, accuracy={self.accuracy:.3f})"
@@ -87,5 +103,6 @@ class Student:
         for pixels, label in pages:
             confusion[label][self.net.predict(find_ink(pixels))] += 1
         one = reading(SIZE * SIZE, self.teacher.hidden, n, self.fmt)
+        memory = held(self.net, self.fmt, pages[0][0]) if pages else Memory()
         return Report(self.fmt, len(pages), sum(confusion[k][k] for k in range(n)), confusion,
-                      Ledger().merge(one, times=len(pages)), one)
+                      Ledger().merge(one, times=len(pages)), one, memory)
