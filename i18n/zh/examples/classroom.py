@@ -24,8 +24,8 @@ taught = teacher.history[-1]
 print(f"教了{taught['epoch']}轮：课堂上答对{taught['accuracy']:.1%}")
 print(f"学生读了{report.pages}页新书：准确率{report.accuracy:.1%}")
 teach, read = teacher.cost()["energy_pj"], report.cost(teacher.chip)["energy_pj"]
-print(f"{teacher.chip}芯片上的能耗：教完全部课{teach / 1e6:,.1f}µJ，"
-      f"读一页{read / 1e6:,.4f}µJ：教一遍相当于读{teach / read:,.0f}页")
+print(f"能耗（chip='{teacher.chip}'）：教完全部课{teach / 1e6:,.1f}µJ，"
+      f"读一页{read / 1e6:,.4f}µJ；教完全部课相当于读{teach / read:,.0f}页")
 held, reads = teacher.memory.total(), report.memory.total()
 print(f"内存：教一批占用{held:,}字节，读一页占用{reads:,}字节："
       f"相差{held / reads:.1f}倍")
