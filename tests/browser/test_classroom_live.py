@@ -112,7 +112,9 @@ def test_no_page_scrolls_sideways_on_a_narrow_screen(browser, site_url, built_si
     page = context.new_page()
     wide = {}
     for path in site_pages(built_site):
-        page.goto(site_url + path, wait_until="networkidle")
+        # "load", not "networkidle": the classroom starts fetching Python as soon as it shows,
+        # which on a loaded machine keeps the network busy for longer than the wait allows
+        page.goto(site_url + path, wait_until="load", timeout=60_000)
         width = page.evaluate("() => document.documentElement.scrollWidth")
         if width > 375:
             wide[path] = width
