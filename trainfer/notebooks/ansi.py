@@ -29,7 +29,7 @@ def _rgb(index: int) -> tuple[int, int, int]:
 
 
 def _nearest(rgb) -> int:
-    return min(range(16), key=lambda i: sum((a - b) ** 2 for a, b in zip(BASIC[i], rgb)))
+    return min(range(16), key=lambda i: sum((a - b) ** 2 for a, b in zip(BASIC[i], rgb, strict=True)))
 
 
 def _basic_code(kind: int, colour: int) -> str:

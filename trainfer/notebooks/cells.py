@@ -12,7 +12,8 @@ from urllib.parse import unquote
 ATTACHMENT = re.compile(r"attachment:([^\s)\"'>]+)")
 ATTACHED_IMAGES = ("image/png", "image/jpeg", "image/gif")  # never SVG: it can carry script
 # the first line an ATX `# Title` (not `##`), or a setext title underlined with `===`
-OWN_TITLE = re.compile(r"\A(?:[ \t]*\n)*[ ]{0,3}(?:#[ \t]+[^\n]*|#[ \t]*|[^\s][^\n]*\n[ ]{0,3}=+[ \t]*)(?:\n|\Z)")
+OWN_TITLE = re.compile(r"\A(?:[ \t]*\n)*[ ]{0,3}"
+                       r"(?:#[ \t]+[^\n]*|#[ \t]*|[^\s][^\n]*\n[ ]{0,3}=+[ \t]*)(?:\n|\Z)")
 
 
 def _image(attachments: dict, name: str) -> tuple[str, str] | None:

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from trainfer.notebooks.cells import (attachment_problems, raw_format, raw_text,
-                                      with_attachments, without_own_title)
+from trainfer.notebooks.cells import (
+    attachment_problems,
+    raw_format,
+    raw_text,
+    with_attachments,
+    without_own_title,
+)
 from trainfer.notebooks.links import NotebookLinks
 from trainfer.notebooks.loads import outside_load_problems
 from trainfer.notebooks.markup import latex_html
