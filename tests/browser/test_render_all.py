@@ -17,7 +17,8 @@ WATCH_CSP = """window.__violations = [];
 document.addEventListener("securitypolicyviolation",
   (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
 IMAGES = """() => [...document.querySelectorAll("article img")].map(
-  (i) => [i.alt || i.src.slice(5).split(";")[0], i.naturalWidth, Math.round(i.getBoundingClientRect().width)])"""
+  (i) => [i.alt || i.src.slice(5).split(";")[0], i.naturalWidth,
+          Math.round(i.getBoundingClientRect().width)])"""
 COLOUR = "(selector) => getComputedStyle(document.querySelector(selector)).color"
 
 

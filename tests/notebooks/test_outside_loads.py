@@ -9,7 +9,6 @@ import nbformat
 from hostile_site import HOSTILE, build_hostile
 
 from trainfer.notebooks.check import check
-from trainfer.notebooks.kernel import kernel_profile
 from trainfer.notebooks.loads import outside_load_problems
 
 NAME = "notebooks/content_outside_image.ipynb"
@@ -31,8 +30,7 @@ def test_check_notebooks_reports_it_too(tmp_path):
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
     path = shutil.copy(HOSTILE / "content_outside_image.ipynb", tmp_path / "notebooks")
-    problems = check(Path(path), tmp_path,
-                     kernel_profile(tmp_path / ".ipython"), timeout=60)
+    problems = check(Path(path), tmp_path, timeout=60)
     assert [p.split(". The site")[0] for p in problems] == [MARKDOWN, OUTPUT]
 
 
