@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import doctest
 
 import pytest
 from nbconvert.exporters.html import HTMLExporter
 
+from trainfer.notebooks import ansi, cells, markup
 from trainfer.notebooks.ansi import ansi_html
 from trainfer.notebooks.outputs import PRIORITY, render_data, render_output
 from trainfer.security.sanitize import clean_html
@@ -75,3 +77,8 @@ def test_streams_and_tracebacks_keep_their_colours_as_classes_only():
 def test_the_sanitizer_keeps_the_ansi_classes():
     html = ansi_html("\x1b[1;4;7;33;44mall\x1b[0m")
     assert clean_html(html) == html and "ansi-underline" in html and "ansi-bold" in html
+
+
+@pytest.mark.parametrize("module", [ansi, markup, cells])
+def test_the_examples_in_the_docstrings_hold(module):
+    assert doctest.testmod(module).failed == 0

@@ -39,7 +39,8 @@ class NotebookLinks:
     def _fragment(self, fragment: str | None) -> str:
         if not fragment:
             return ""
-        return "#" + self.slugify(unquote(fragment).replace("-", " "), "-")
+        slug = self.slugify(unquote(fragment).replace("-", " "), "-")
+        return f"#{slug or fragment}"  # a slugify that drops every character keeps the anchor
 
     def target(self, url: str, html: bool) -> str | None:
         """The link to a notebook's page (Markdown: its source; HTML: its URL), or None."""

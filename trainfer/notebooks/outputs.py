@@ -31,8 +31,14 @@ def nbconvert_priority() -> list[str]:
     return list(HTMLExporter().default_config.NbConvertBase.display_data_priority)
 
 
-PRIORITY = [m for m in nbconvert_priority() if m not in NEVER]
-PRIORITY[PRIORITY.index("image/jpeg") + 1:PRIORITY.index("image/jpeg") + 1] = ["image/gif"]
+def _site_priority() -> list[str]:
+    """nbconvert's list without what cannot run here, with GIF after JPEG."""
+    kept = [m for m in nbconvert_priority() if m not in NEVER]
+    after_jpeg = kept.index("image/jpeg") + 1
+    return kept[:after_jpeg] + ["image/gif"] + kept[after_jpeg:]
+
+
+PRIORITY = _site_priority()
 
 
 def _text(value) -> str:
