@@ -31,6 +31,8 @@ from trainfer.notebooks.sandbox import Isolation, isolation
 log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SIDECAR = ".schema.yaml"
+# nbclient lets a cell with this tag fail and goes on (allow_errors stays False for the others)
+RAISES = "raises-exception"
 
 
 def cell_where(nb, index: int | None) -> str:
@@ -57,7 +59,9 @@ def describe_failure(path: Path, nb, exc: Exception, clock: RunClock, status) ->
     if not isinstance(exc, CellExecutionError):  # e.g. a kernel that never became ready
         return f"{path}: {where} failed: {type(exc).__name__}: {exc}"
     text = ANSI.sub("", str(exc)).strip()  # IPython colours its tracebacks
-    return f"{path}: {where} failed:\n{text}"
+    return (f"{path}: {where} failed:\n{text}\n\nIf this cell fails on purpose (to show the "
+            f"error), tag it `{RAISES}` (its metadata's \"tags\"): the page then shows its "
+            "traceback and the build goes on.")
 
 
 def missing_kernel(path: Path, name: str) -> str | None:

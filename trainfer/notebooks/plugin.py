@@ -20,6 +20,7 @@ from trainfer.nav import expand_section
 from trainfer.notebooks import pages
 from trainfer.notebooks.cache import NotebookCache, cache_key, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
+from trainfer.notebooks.links import links_for
 from trainfer.notebooks.loads import beside_images
 from trainfer.notebooks.meta import read_meta, run_problems
 from trainfer.notebooks.render import notebook_markdown
@@ -109,6 +110,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         if problems:
             raise PluginError("Notebooks failed:\n\n" + "\n\n".join(problems))
         self.report = [(rel, meta, result) for rel, meta, result, _ in entries]
+        self.links = links_for(config, [rel.stem for rel, *_ in entries])
         for edition in editions(config):
             self._edition_files(files, config, edition, entries)
         for edition in editions(config):  # images beside a notebook, linked relatively
@@ -136,7 +138,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
 
     def _add_page(self, files, config, edition, rel, meta, executed, result, text):
         stem = rel.stem
-        body, slots = notebook_markdown(executed, rel)
+        body, slots = notebook_markdown(executed, rel, self.links)
         src = edition.src(f"notebooks/{stem}.md")
         self.slots[src] = slots
         download = f"{stem}.ipynb"

@@ -1,80 +1,81 @@
-"""A notebook (with outputs) as a Markdown page; outputs become HTML slotted in after Markdown."""
+"""A notebook (with outputs) as a Markdown page; outputs become HTML slotted in after Markdown.
+
+Markdown cells stay Markdown (the page renders them like any page), with their attachments as
+data: URIs, their math as MathML and their links to other notebooks made links to those pages.
+Raw cells follow their format (see `render_raw`); outputs are rendered by outputs.py.
+"""
 
 from __future__ import annotations
 
-import base64
-import re
-from html import escape
-
 from mkdocs.exceptions import PluginError
 
-from trainfer.charts import chart_html
+from trainfer.notebooks.cells import (
+    attachment_problems,
+    raw_format,
+    raw_text,
+    with_attachments,
+    without_own_title,
+)
+from trainfer.notebooks.links import NotebookLinks
 from trainfer.notebooks.loads import outside_load_problems
+from trainfer.notebooks.markup import latex_html
 from trainfer.notebooks.mathml import math_to_slots
-from trainfer.security.sanitize import clean_html, clean_svg
+from trainfer.notebooks.outputs import render_data, render_output
+from trainfer.security.sanitize import clean_html
 from trainfer.slots import Slots
 
-VEGALITE = re.compile(r"application/vnd\.vegalite\.v\d+[+.]json")
+__all__ = ["notebook_markdown", "render_data", "render_output", "render_raw"]
 HIDE_CELL, HIDE_INPUT, HIDE_OUTPUT = "hide-cell", "hide-input", "hide-output"
 
 
-def _text(value) -> str:
-    return "".join(value) if isinstance(value, list) else str(value)
+def _markdown(source: str, slots: Slots, links: NotebookLinks) -> str:
+    return math_to_slots(links.markdown(source), lambda math: slots.mark(clean_html(math)))
 
 
-def render_data(data: dict) -> str:
-    """The richest representation of one display_data / execute_result bundle, sanitized: HTML
-    and SVG pass the allow-list (trainfer.security.sanitize), chart specs are cleaned."""
-    text = escape(_text(data.get("text/plain", "")))
-    for mime, value in data.items():
-        if VEGALITE.fullmatch(mime):
-            return chart_html(value, fallback=f"<pre>{text}</pre>" if text else "")
-    if "image/svg+xml" in data:
-        return f'<div class="tf-out-svg">{clean_svg(_text(data["image/svg+xml"]))}</div>'
-    if "image/png" in data:
-        png = _text(data["image/png"]).replace("\n", "")
-        base64.b64decode(png, validate=True)  # never emit a broken data URI
-        return f'<img class="tf-out-img" alt="" src="data:image/png;base64,{png}">'
-    html = clean_html(_text(data.get("text/html", ""))).strip()
-    if html:
-        return f'<div class="tf-out-html">{html}</div>'
-    return f'<pre class="tf-out" tabindex="0">{text}</pre>' if text else ""
+def render_raw(cell, slots: Slots, links: NotebookLinks) -> str:
+    """A raw cell by its format: text/markdown as Markdown, text/html as sanitized HTML,
+    text/latex as MathML (and text), any other (or none) as its text, as Jupyter shows it."""
+    kind = raw_format(cell)
+    if kind == "text/markdown":
+        return _markdown(cell.source, slots, links)
+    if kind == "text/html":
+        html = links.html(clean_html(cell.source)).strip()
+    elif kind == "text/latex":
+        html = latex_html(cell.source)
+        html = html and f'<div class="tf-raw-latex">{html}</div>'
+    else:
+        html = raw_text(cell.source)
+    return slots.mark(html) if html else ""
 
 
-def render_output(output: dict) -> str:
-    """One cell output as HTML: streams as text, rich data by `render_data`."""
-    kind = output.get("output_type")
-    if kind == "stream":
-        cls = "tf-out tf-stderr" if output.get("name") == "stderr" else "tf-out"
-        return f'<pre class="{cls}" tabindex="0">{escape(_text(output.get("text", "")))}</pre>'
-    if kind in ("display_data", "execute_result"):
-        return render_data(output.get("data", {}))
-    if kind == "error":
-        return f'<pre class="tf-out tf-stderr">{escape(chr(10).join(output.get("traceback", [])))}</pre>'
-    return ""
+def notebook_markdown(nb, path="the notebook", links: NotebookLinks | None = None
+                      ) -> tuple[str, Slots]:
+    """(Markdown with slots, the slots' HTML). Cells tagged hide-* are left out as asked; a
+    first cell's own `# Title` is left out (the page's title, from the metadata, replaces it).
 
-
-def notebook_markdown(nb, path="the notebook") -> tuple[str, Slots]:
-    """(Markdown with slots, the slots' HTML). Cells tagged hide-* are left out as asked.
-
-    Anything a cell would load from another host fails the build, naming `path` and the cell.
+    Anything a cell would load from another host, and an attachment that is not an attached
+    image, fails the build, naming `path` and the cell.
     """
-    problems = outside_load_problems(path, nb)
+    problems = outside_load_problems(path, nb) + attachment_problems(path, nb)
     if problems:
         raise PluginError("\n".join(problems))
+    links = links or NotebookLinks()
     parts: list[str] = []
     slots = Slots()
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
         tags = set(cell.get("metadata", {}).get("tags", []))
         if HIDE_CELL in tags:
             continue
         if cell.cell_type == "markdown":
-            parts.append(math_to_slots(cell.source, lambda math: slots.mark(clean_html(math))))
+            source = with_attachments(cell)
+            parts.append(_markdown(without_own_title(source) if index == 0 else source, slots, links))
+        elif cell.cell_type == "raw":
+            parts.append(render_raw(cell, slots, links))
         elif cell.cell_type == "code":
             if HIDE_INPUT not in tags and cell.source.strip():
                 parts.append(f"```python\n{cell.source}\n```")
             if HIDE_OUTPUT not in tags:
-                html = "".join(render_output(o) for o in cell.get("outputs", []))
+                html = links.html("".join(render_output(o) for o in cell.get("outputs", [])))
                 if html:
                     parts.append(slots.mark(f'<div class="tf-output">{html}</div>'))
-    return "\n\n".join(parts) + "\n", slots
+    return "\n\n".join(p for p in parts if p) + "\n", slots
