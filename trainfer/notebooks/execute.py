@@ -22,6 +22,7 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from trainfer.notebooks.cache import cleared
 from trainfer.notebooks.clock import RunClock
 from trainfer.notebooks.kernel import kernel_for, kernel_profile
 from trainfer.notebooks.manager import SandboxedKernelManager, in_parallel
@@ -100,7 +101,7 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
     The data files it opens are recorded in `reads`; `seconds` is the time of its cells.
     """
     started, path = time.monotonic(), Path(path)
-    nb = nbformat.read(path, as_version=4)
+    nb = cleared(nbformat.read(path, as_version=4))  # no stored output survives the run
     name = kernel_for(nb, kernel)
     if error := missing_kernel(path, name):
         return ExecResult(path, False, notebook=nb, error=error)
