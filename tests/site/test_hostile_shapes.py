@@ -203,3 +203,14 @@ def test_a_demo_without_the_runtime_plugin_is_named(baseline, tmp_path):
     project, report = rebuild(baseline, tmp_path, without_runtime)
     assert ("shape_demo.md: has a demo (<!-- trainfer:demo classroom -->), but trainfer/runtime is "
             f"not among the plugins of {project / 'mkdocs.yml'}") in report
+
+
+def test_a_bad_limit_option_names_the_config_file(baseline, tmp_path):
+    def zero(project: Path) -> None:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text().replace(
+            "  - trainfer/notebooks\n", "  - trainfer/notebooks:\n      max_output_bytes: 0\n"))
+
+    project, report = rebuild(baseline, tmp_path, zero)
+    assert ("Plugin 'trainfer/notebooks' option 'max_output_bytes': expected a whole number above 0, "
+            f"got 0 (in {project / 'mkdocs.yml'})") in report
