@@ -90,3 +90,9 @@ def test_null_bytes_and_bad_encodings_are_named(tmp_path):
     (tmp_path / "b.py").write_bytes(b"x = '\xff'\n")
     problems = compile_problems(tmp_path)
     assert [p.split(":")[0] for p in problems] == [str(tmp_path / "a.py"), str(tmp_path / "b.py")]
+
+
+def test_a_missing_lockfile_is_named(tmp_path):
+    problems = manifest_problems(NODE_MODULES, tmp_path / "package-lock.json", shipped_sources())
+    assert problems == [f"{tmp_path / 'package-lock.json'}: not a readable npm lockfile ([Errno 2] "
+                        f"No such file or directory: '{tmp_path / 'package-lock.json'}')"]

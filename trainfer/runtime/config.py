@@ -9,8 +9,9 @@ class RuntimeConfig(Config):
     explainers = c.Type(str, default="explainers")
     vendor_dir = c.Type(str, default="assets/vendor")
     cache_dir = c.Type(str, default=".trainfer-cache/wheels")
-    #: the npm lockfile whose versions the vendored files must have
-    lockfile = c.Type(str, default="package-lock.json")
+    #: the npm lockfile whose versions the vendored files must have; unset: the one beside
+    #: node_modules (npm installed it from there)
+    lockfile = c.Optional(c.Type(str))
     #: sha256 of each vendored file; unset: the one trainfer ships (trainfer/runtime/vendored.json)
     manifest = c.Optional(c.Type(str))
 

@@ -34,8 +34,10 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         """What is wrong with what the site would ship: vendored files, the explainers source."""
         manifest = root / self.config.manifest if self.config.manifest else MANIFEST
         name = self.config.manifest or "trainfer/runtime/vendored.json"
-        problems = manifest_problems(root / self.config.node_modules, root / self.config.lockfile,
-                                     shipped_sources(), manifest, name)
+        node_modules = root / self.config.node_modules
+        lockfile = root / self.config.lockfile if self.config.lockfile else (
+            node_modules.parent / "package-lock.json")
+        problems = manifest_problems(node_modules, lockfile, shipped_sources(), manifest, name)
         project = root / self.config.explainers
         try:
             project_metadata(project)
