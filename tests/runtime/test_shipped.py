@@ -31,8 +31,8 @@ def test_a_new_pin_asks_for_a_new_manifest(tmp_path):
     (tmp_path / "package-lock.json").write_text(json.dumps(lock))
     problems = manifest_problems(NODE_MODULES, tmp_path / "package-lock.json", shipped_sources(),
                                  MANIFEST, "vendored.json")
-    assert problems == ["vendored.json was made for vega 6.4.0, but package-lock.json pins 99.0.0; "
-                        "regenerate the manifest: python3 -m nox -s vendor-manifest"]
+    assert problems == [f"vendored.json was made for vega 6.4.0, but {tmp_path / 'package-lock.json'} "
+                        "pins 99.0.0; regenerate the manifest: python3 -m nox -s vendor-manifest"]
 
 
 def test_a_shipped_file_without_an_entry_is_named(tmp_path):
@@ -40,7 +40,7 @@ def test_a_shipped_file_without_an_entry_is_named(tmp_path):
     del manifest["files"]["tablesort/dist/tablesort.min.js"]
     (tmp_path / "m.json").write_text(json.dumps(manifest))
     assert manifest_problems(NODE_MODULES, LOCK, shipped_sources(), tmp_path / "m.json", "m.json") == [
-        "node_modules/tablesort/dist/tablesort.min.js: the site ships it but m.json has no entry "
+        f"{NODE_MODULES}/tablesort/dist/tablesort.min.js: the site ships it but m.json has no entry "
         "for it; regenerate the manifest: python3 -m nox -s vendor-manifest"]
 
 
@@ -51,8 +51,7 @@ def test_node_modules_older_than_the_lockfile_asks_for_npm_ci(tmp_path):
     (modules / "tablesort" / "package.json").write_text(json.dumps({**package, "version": "1.0.0"}))
     rels = [r for r in shipped_sources() if r.startswith("tablesort/")]
     problems = manifest_problems(modules, LOCK, rels)
-    assert problems == ["node_modules/tablesort is 1.0.0, but package-lock.json pins 5.7.1; run "
-                        "`npm ci`"]
+    assert problems == [f"{modules}/tablesort is 1.0.0, but {LOCK} pins 5.7.1; run `npm ci`"]
 
 
 def make_project(folder: Path, toml: str, module: str = "X = 1\n") -> Path:

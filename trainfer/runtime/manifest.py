@@ -59,25 +59,25 @@ def make_manifest(node_modules: Path, lockfile: Path, rels: list[str]) -> dict:
 
 
 def file_problem(node_modules: Path, rel: str, entry: dict | None, locked: dict,
-                 manifest_name: str) -> str | None:
+                 manifest_name: str, lockfile_name: str = "package-lock.json") -> str | None:
     """Why one vendored file is not the one the manifest and the lockfile stand for."""
     package, path = package_of(rel), node_modules / rel
     if entry is None:
-        return (f"node_modules/{rel}: the site ships it but {manifest_name} has no entry for it; "
+        return (f"{path}: the site ships it but {manifest_name} has no entry for it; "
                 f"regenerate the manifest: {REGENERATE}")
     pinned, installed = locked.get(package), installed_version(node_modules, package)
     if pinned is None:
-        return f"package-lock.json pins no {package}, which node_modules/{rel} comes from"
+        return f"{lockfile_name} pins no {package}, which {path} comes from"
     if entry["version"] != pinned:
-        return (f"{manifest_name} was made for {package} {entry['version']}, but package-lock.json "
+        return (f"{manifest_name} was made for {package} {entry['version']}, but {lockfile_name} "
                 f"pins {pinned}; regenerate the manifest: {REGENERATE}")
     if installed != pinned:
-        return (f"node_modules/{package} is {installed or 'not installed'}, but package-lock.json "
+        return (f"{node_modules / package} is {installed or 'not installed'}, but {lockfile_name} "
                 f"pins {pinned}; run `npm ci`")
     found = sha256_of(path)
     if found == entry["sha256"]:
         return None
-    return (f"node_modules/{rel}: sha256 {found} ({path.stat().st_size:,} bytes), expected "
+    return (f"{path}: sha256 {found} ({path.stat().st_size:,} bytes), expected "
             f"{entry['sha256']} ({entry['bytes']:,} bytes) for {package} {pinned} by "
             f"{manifest_name}: the file is damaged or not the pinned one; `npm ci` restores it "
             f"(after changing the pins, regenerate the manifest: {REGENERATE})")
@@ -95,7 +95,8 @@ def manifest_problems(node_modules: Path, lockfile: Path, rels: list[str],
         locked = locked_versions(lockfile)
     except (OSError, ValueError) as exc:
         return [f"{lockfile}: not a readable npm lockfile ({exc})"]
-    problems = [file_problem(node_modules, rel, entries.get(rel), locked, name) for rel in rels]
+    problems = [file_problem(node_modules, rel, entries.get(rel), locked, name, str(lockfile))
+                for rel in rels]
     return list(dict.fromkeys(p for p in problems if p))  # one line per package out of date
 
 
