@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -13,7 +14,14 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from trainfer.notebooks.cache import cache_key, cleared
 from trainfer.notebooks.origin import NotebookOrigin
-from trainfer.notebooks.shapes import data_problem, marker_problems, name_problem, output_problems, unindexed
+from trainfer.notebooks.shapes import (
+    data_problem,
+    marker_problems,
+    name_problem,
+    output_problems,
+    size_problem,
+    unindexed,
+)
 from trainfer.notebooks.streams import coalesce
 from trainfer.slots import Slots
 
@@ -36,6 +44,19 @@ def test_names_that_break_urls_are_refused_by_name(stem, shown):
 @pytest.mark.parametrize("stem", ["index", "report"])
 def test_the_sections_own_pages_are_reserved(stem):
     assert f"the name '{stem}' is taken" in name_problem(Path(f"notebooks/{stem}.ipynb"))
+
+
+def test_a_notebook_that_is_no_regular_file_or_too_large_is_refused(tmp_path):
+    fifo = tmp_path / "pipe.ipynb"
+    os.mkfifo(fifo)
+    (tmp_path / "zero.ipynb").symlink_to("/dev/zero")
+    (tmp_path / "big.ipynb").write_bytes(b"{" * 101)
+    assert size_problem(Path("pipe.ipynb"), fifo, 100).startswith("pipe.ipynb: not a regular file")
+    assert "not a regular file" in size_problem(Path("z"), tmp_path / "zero.ipynb", 100)
+    assert size_problem(Path("b"), tmp_path / "big.ipynb", 101) is None
+    assert size_problem(Path("b"), tmp_path / "big.ipynb", 100) == (
+        "b: 101 bytes, over the limit of 100 bytes per notebook file (option max_notebook_bytes of "
+        "the trainfer/notebooks plugin); notebooks are stored without outputs")
 
 
 def notebook(*cells):

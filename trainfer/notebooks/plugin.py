@@ -54,8 +54,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         plan, problems = [], []
         for path in sorted(folder.glob("*.ipynb")):
             rel = path.relative_to(self.root)
-            unfit = name_problem(rel) or size_problem(rel, path.stat().st_size,
-                                                      self.config.max_notebook_bytes)
+            unfit = name_problem(rel) or size_problem(rel, path, self.config.max_notebook_bytes)
             if unfit:  # refused before it is parsed
                 problems.append(unfit)
                 continue

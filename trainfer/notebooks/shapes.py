@@ -10,6 +10,7 @@ import base64
 import binascii
 import json
 import re
+import stat
 from pathlib import Path
 
 # RFC 3986's unreserved characters less '~': such a name needs no escaping in a URL, a Markdown
@@ -38,8 +39,13 @@ def name_problem(rel: Path) -> str | None:
             "digits, '-', '_' and '.', starting with a letter or digit")
 
 
-def size_problem(rel: Path, size: int, limit: int) -> str | None:
-    """Why a notebook file is too large to read, if it is (checked before parsing it)."""
+def size_problem(rel: Path, path: Path, limit: int) -> str | None:
+    """Why a notebook file is not one to read, if it is not: too large, or not a regular file (a
+    FIFO or /dev/zero reports no size and never ends). Checked before parsing it."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        return f"{rel}: not a regular file; a notebook is a .ipynb file in the notebooks folder"
+    size = info.st_size
     if size <= limit:
         return None
     return (f"{rel}: {size:,} bytes, over the limit of {limit:,} bytes per notebook file "
