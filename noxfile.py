@@ -203,3 +203,15 @@ def lint(session: nox.Session) -> None:
     """ruff over the Python code."""
     install(session, "lint")
     session.run("ruff", "check", ".")
+
+
+@nox.session(name="vendor-manifest", python=PYTHON)
+def vendor_manifest(session: nox.Session) -> None:
+    """Rewrite trainfer/runtime/vendored.json (sha256 of each vendored file) after the npm pins change.
+
+    `npm ci` first, always: it reinstalls node_modules from the lockfile, checking each tarball's
+    integrity, so the manifest records the pinned files, never a damaged copy.
+    """
+    install(session, "build")
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    session.run("python", "-m", "trainfer.runtime.manifest", str(ROOT))

@@ -19,6 +19,7 @@ from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts,
 from trainfer.digest import tree_digest
 from trainfer.i18n.editions import edition_of, editions, record_gaps
 from trainfer.i18n.examples import example_path, translate_example
+from trainfer.runtime.plugin import RuntimePlugin
 from trainfer.text import load_text, text_gaps
 
 WEB_ASSETS = ("*.js", "*.css")
@@ -67,6 +68,11 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         names = demo_names(html)
         if not names:
             return html
+        if not any(isinstance(p, RuntimePlugin) for p in config.plugins.values()):
+            raise PluginError(
+                f"{page.file.src_uri}: has a demo (<!-- trainfer:demo {names[0]} -->), but "
+                f"trainfer/runtime is not among the plugins of {config.config_file_path}: the demo "
+                "would have no Python to run; add `- trainfer/runtime` to plugins")
         widgets = {}
         text = load_text(self.root, language, "widget")
         record_gaps(config, page.file.src_uri, text_gaps(self.root, language, "widget"))

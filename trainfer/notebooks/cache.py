@@ -22,6 +22,19 @@ def code_cells(nb) -> list[str]:
     return [cell.source for cell in nb.cells if cell.cell_type == "code"]
 
 
+def cleared(nb):
+    """A copy of `nb` whose code cells carry no outputs and no execution counts.
+
+    Every output a page shows comes from this build's run: nbclient leaves cells it skips (empty
+    ones, ones tagged skip-execution) as they were stored, so stored outputs are dropped first.
+    """
+    fresh = nbformat.from_dict(json.loads(json.dumps(nb)))
+    for cell in fresh.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return fresh
+
+
 def sidecars(root: Path, data_files: list[str]) -> set[str]:
     """The `<stem>.schema.yaml` beside each CSV data file: part of the table it describes."""
     found = set()
@@ -39,9 +52,13 @@ def uses_explainers(nb) -> bool:
 
 def cache_key(nb, root: Path, data_files: list[str], kernel: str, explainers_digest: str) -> str:
     """The key: code cells, explainers source (if used), declared data files, lockfiles,
-    the kernel (the notebook's own, else `kernel`), Python and the kernel's startup file."""
+    the kernel (the notebook's own, else `kernel`), Python and the kernel's startup file.
+
+    Stored outputs are no part of it: they are cleared before every run (`cleared`).
+    """
     h = hashlib.sha256()
     parts = {
+        "outputs": "cleared before the run",  # entries made before that rule are not reused
         "code": code_cells(nb),
         "explainers": explainers_digest if uses_explainers(nb) else None,
         "kernel": kernel_for(nb, kernel),

@@ -22,11 +22,13 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from trainfer.notebooks.cache import cleared
 from trainfer.notebooks.clock import RunClock
 from trainfer.notebooks.kernel import kernel_for, kernel_profile
 from trainfer.notebooks.manager import SandboxedKernelManager, in_parallel
 from trainfer.notebooks.result import ExecResult
 from trainfer.notebooks.sandbox import Isolation, isolation
+from trainfer.notebooks.streams import coalesce_cells
 
 log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -104,7 +106,7 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
     The data files it opens are recorded in `reads`; `seconds` is the time of its cells.
     """
     started, path = time.monotonic(), Path(path)
-    nb = nbformat.read(path, as_version=4)
+    nb = cleared(nbformat.read(path, as_version=4))  # no stored output survives the run
     name = kernel_for(nb, kernel)
     if error := missing_kernel(path, name):
         return ExecResult(path, False, notebook=nb, error=error)
@@ -122,7 +124,7 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
             wrap=lambda argv: sandbox.wrap(argv, cwd=path.parent, writable=[run]))
         client = NotebookClient(
             nb, km=manager, timeout=timeout, timeout_func=clock.limit, kernel_name=name,
-            allow_errors=False, coalesce_streams=True, shutdown_kernel="immediate",
+            allow_errors=False, coalesce_streams=False, shutdown_kernel="immediate",  # see streams.py
             on_notebook_start=clock.start, on_cell_execute=clock.cell_started,
             on_cell_executed=clock.cell_done,
             resources={"metadata": {"path": str(path.parent)}},
@@ -133,6 +135,7 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
         except Exception as exc:  # a failing cell, a limit, a dead kernel, a kernel that won't start
             return ExecResult(path, False, time.monotonic() - started, notebook=nb,
                               error=describe_failure(path, nb, exc, clock, manager.exit_status()))
+        coalesce_cells(nb)
         root = Path(env.get("TRAINFER_ROOT") or path.parent.parent)
         return ExecResult(path, True, clock.seconds(), notebook=nb, reads=reads_from(read_log, root))
 

@@ -18,13 +18,15 @@ from trainfer.i18n.editions import editions, record_gaps
 from trainfer.i18n.notebooks import translate_notebook, unit_path
 from trainfer.nav import expand_section
 from trainfer.notebooks import pages
-from trainfer.notebooks.cache import NotebookCache, cache_key, with_outputs
+from trainfer.notebooks.cache import NotebookCache, cache_key, cleared, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
 from trainfer.notebooks.links import links_for
 from trainfer.notebooks.loads import beside_images
 from trainfer.notebooks.meta import read_meta, run_problems
+from trainfer.notebooks.origin import watch
 from trainfer.notebooks.render import notebook_markdown
 from trainfer.notebooks.result import ExecResult
+from trainfer.notebooks.shapes import marker_problems, name_problem, output_problems, size_problem, unindexed
 from trainfer.text import load_text
 
 log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
@@ -38,6 +40,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         self.root = Path(config.config_file_path).parent
         self.cache = NotebookCache(self.root / self.config.cache_dir)
         self.slots: dict = {}
+        self.origin = watch()  # MkDocs' warnings about our pages name their notebooks
+        self.origin.pages.clear()
         return config
 
     def _forced(self) -> set[str]:
@@ -52,14 +56,21 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         plan, problems = [], []
         for path in sorted(folder.glob("*.ipynb")):
             rel = path.relative_to(self.root)
+            unfit = name_problem(rel) or size_problem(rel, path, self.config.max_notebook_bytes)
+            if unfit:  # refused before it is parsed
+                problems.append(unfit)
+                continue
             try:
-                nb = nbformat.read(path, as_version=4)
+                nb = cleared(nbformat.read(path, as_version=4))
             except Exception as exc:  # malformed JSON or not a notebook
                 problems.append(f"{rel}: not a readable notebook: {exc}")
                 continue
             meta, found = read_meta(rel, nb.metadata, self.root)
             problems += found
             if meta is None:
+                continue
+            if marked := marker_problems(str(rel), nb, meta.title, meta.summary):
+                problems += marked
                 continue
             key = cache_key(nb, self.root, meta.data, self.config.kernel, explainers)
             hit = None if ("*" in forced or path.stem in forced) else self.cache.get(key, nb)
@@ -94,18 +105,19 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         results = {r.path: r for r in self._execute(misses)} if misses else {}
         entries = []
         for rel, nb, meta, key, hit in plan:
-            if hit is not None:
-                entries.append((rel, meta, ExecResult(rel, True, cached=True, notebook=hit), nb))
-                continue
-            result = results[self.root / rel]
+            cached = ExecResult(rel, True, cached=True, notebook=hit) if hit is not None else None
+            result = cached or results[self.root / rel]
             if not result.ok:
                 problems.append(result.error)
                 continue
-            broken = run_problems(rel, meta, result.seconds, result.reads)
+            broken = [] if cached else run_problems(rel, meta, result.seconds, result.reads)
+            # a cached entry too: it may have been stored under a larger limit than today's
+            broken += output_problems(str(rel), result.notebook, self.config.max_output_bytes)
             if broken:
                 problems += broken
                 continue
-            self.cache.put(key, result.notebook)
+            if not cached:
+                self.cache.put(key, result.notebook)
             entries.append((rel, meta, result, nb))
         if problems:
             raise PluginError("Notebooks failed:\n\n" + "\n\n".join(problems))
@@ -128,6 +140,9 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             if not edition.default:
                 path = unit_path(self.root, edition.language, rel.stem)
                 meta, executed, gaps = translate_notebook(meta, executed, path)
+                where = f"{path.relative_to(self.root)} (the {edition.language} text of {rel})"
+                if marked := marker_problems(where, executed, meta.title, meta.summary):
+                    raise PluginError("Notebooks failed:\n\n" + "\n\n".join(marked))
                 record_gaps(config, edition.src(f"notebooks/{rel.stem}.md"), gaps)
             self._add_page(files, config, edition, rel, meta, executed, result, text)
             report.append((rel, meta, result))
@@ -139,8 +154,10 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
     def _add_page(self, files, config, edition, rel, meta, executed, result, text):
         stem = rel.stem
         body, slots = notebook_markdown(executed, rel, self.links)
+        unindexed(slots, self.config.search_output_bytes)  # a long dump stays out of search
         src = edition.src(f"notebooks/{stem}.md")
         self.slots[src] = slots
+        self.origin.pages[src] = str(rel)
         download = f"{stem}.ipynb"
         content = pages.notebook_page(meta, body, result, download, text)
         files.append(File.generated(config, src, content=content))

@@ -36,9 +36,14 @@ def missing_hint(path: Path) -> str:
     return f"Missing vendored file {path}: run `npm ci` in the project folder (nox does it for you)."
 
 
+def shipped_sources() -> list[str]:
+    """Every file under node_modules the site is made from (each is in the vendored manifest)."""
+    return [*VENDOR_FILES.values(), *(w[0] for w in WRAPPED_FILES.values()), PYODIDE_LOCK]
+
+
 def check_node_modules(node_modules: Path) -> None:
     """Fail with the first missing file, naming it, before anything is written."""
-    for rel in [*VENDOR_FILES.values(), *(w[0] for w in WRAPPED_FILES.values()), PYODIDE_LOCK]:
+    for rel in shipped_sources():
         if not (node_modules / rel).is_file():
             raise PluginError(missing_hint(node_modules / rel))
 

@@ -18,9 +18,37 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def project_metadata(project_dir: Path) -> tuple[str, str]:
-    """(name, version) from the project's pyproject.toml."""
-    project = tomllib.loads((project_dir / "pyproject.toml").read_text())["project"]
-    return project["name"], project["version"]
+    """(name, version) from the project's pyproject.toml; a ValueError names the file."""
+    path = project_dir / "pyproject.toml"
+    try:
+        project = tomllib.loads(path.read_text(encoding="utf-8")).get("project")
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot be read ({exc.strerror})") from exc
+    except ValueError as exc:  # TOMLDecodeError, or bytes that are not UTF-8
+        raise ValueError(f"{path}: not valid TOML: {exc}") from exc
+    project = project if isinstance(project, dict) else {}
+    name, version = project.get("name"), project.get("version")
+    if not (isinstance(name, str) and name and isinstance(version, str) and version):
+        raise ValueError(f"{path}: its [project] table needs a name and a version (strings)")
+    return name, version
+
+
+def compile_problems(src_dir: Path) -> list[str]:
+    """'file:line: error' for every module under `src_dir` that Python cannot compile.
+
+    Each module is compiled, not imported, so one that the build never imports is checked too.
+    """
+    problems = []
+    for path in source_files(src_dir):
+        if path.suffix != ".py":
+            continue
+        try:
+            compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+        except SyntaxError as exc:  # also a bad encoding, a null byte, bad indentation
+            problems.append(f"{path}:{exc.lineno or 1}: {exc.msg}")
+        except ValueError as exc:
+            problems.append(f"{path}: {exc}")
+    return problems
 
 
 def source_digest(project_dir: Path, package_dir: Path) -> str:
@@ -54,6 +82,8 @@ def build_wheel(project_dir: Path, out_dir: Path) -> Path:
     package_dir = project_dir / "src" / name
     if not (package_dir / "__init__.py").is_file():
         raise FileNotFoundError(f"{package_dir / '__init__.py'} not found: no package to wheel")
+    if problems := compile_problems(package_dir):  # a wheel of what Python cannot run: never
+        raise ValueError("modules that do not compile:\n" + "\n".join(problems))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}-{version}-py3-none-any.whl"
     tmp = path.with_suffix(".tmp")
