@@ -32,7 +32,8 @@ HEADER_STAYS = """() => {
   return {scrolled: wrap.scrollTop, offset: Math.abs(head.getBoundingClientRect().top - top)};
 }"""
 CHART_TEXT = """(figure) => {
-  const svg = figure.querySelector("svg"), scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
+  const svg = figure.querySelector("svg");
+  const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
   const shown = [...svg.querySelectorAll("text")].filter((t) => t.textContent.trim()
     && getComputedStyle(t).opacity !== "0" && t.getBoundingClientRect().width > 0);
   const xLabels = [...svg.querySelectorAll('g.role-axis[aria-label^="X-axis"] .role-axis-label text')];
@@ -98,7 +99,8 @@ CITED = """(id) => {
   const row = document.getElementById(id), cell = row && row.querySelector(".tf-cited");
   if (!cell || document.getElementById(id + "-detail").hidden) return false;
   const r = cell.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
-  const seen = x > 0 && x < innerWidth && y > 0 && y < innerHeight && cell.contains(document.elementFromPoint(x, y));
+  const seen = x > 0 && x < innerWidth && y > 0 && y < innerHeight
+    && cell.contains(document.elementFromPoint(x, y));
   return seen && getComputedStyle(cell).outlineStyle === "solid" && row.matches(":target");
 }"""
 

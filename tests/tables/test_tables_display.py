@@ -75,7 +75,8 @@ def test_evidence_is_named_by_table_row_and_figure(tables):
     titles, gaps = notebook_titles(ROOT / "notebooks", ROOT, None)
     assert gaps == [] and titles["02-floating-point"] == "Does training need floating point?"
     link = evidence_link("notebooks/02-floating-point/", tables, t, titles)
-    assert link == '<a href="../notebooks/02-floating-point/">Notebook: Does training need floating point?</a>'
+    assert link == ('<a href="../notebooks/02-floating-point/">'
+                    'Notebook: Does training need floating point?</a>')
 
 
 def test_the_ledger_shows_no_notation_and_links_sources_safely(tables):

@@ -52,13 +52,13 @@ def cell(column, value, cited: bool = False) -> str:
         mark = " tf-cited" if cited else ""
         return (f'<td class="tf-num{mark}" data-sort="{sort_key(value)}">'
                 f"{escape(number_text(value))}</td>")
-    return f"<td>{cell_html(column, value)}</td>"
+    return f"<td>{cell_html(value)}</td>"
 
 
-def cell_html(column, value) -> str:
+def cell_html(value) -> str:
     """A cell's content: list items one per line; http(s) URLs in text become links."""
     if isinstance(value, (list, tuple)):
-        return "<br>".join(cell_html(column, v) for v in value)
+        return "<br>".join(cell_html(v) for v in value)
     return linked(str(value))
 
 
@@ -68,7 +68,7 @@ def field_html(column, value) -> str:
         return escape(number_text(value))
     if isinstance(value, (list, tuple)):
         return '<ul class="tf-list">' + "".join(f"<li>{linked(str(v))}</li>" for v in value) + "</ul>"
-    return linked(str(value))
+    return cell_html(value)
 
 
 def wide(value) -> str:

@@ -113,17 +113,21 @@
     return true;
   }
 
-  // Charts above a table draw after it and push it down: while the reader has not moved,
-  // bring the cited figure back into view as each chart settles.
+  // The browser scrolls to the row itself until the page has loaded, and charts above a table
+  // draw after it and push it down: while the reader has not moved, bring the cited figure
+  // back into view once the page has loaded and as each chart settles.
   function keepRevealed() {
     let moved = false;
     for (const type of ["wheel", "touchstart", "keydown", "pointerdown"]) {
       addEventListener(type, () => { moved = true; }, { once: true, passive: true });
     }
-    const watch = new MutationObserver(() => { if (!moved) reveal(); });
+    const again = () => requestAnimationFrame(() => { if (!moved) reveal(); });
+    const watch = new MutationObserver(again);
     for (const figure of document.querySelectorAll("figure.tf-chart")) {
       watch.observe(figure, { attributes: true, attributeFilter: ["data-rendered"] });
     }
+    if (document.readyState === "complete") again();
+    else addEventListener("load", again, { once: true });
   }
 
   function start() {
