@@ -39,12 +39,18 @@ def test_chart_has_schema_and_inline_data(tables, name):
     json.dumps(spec)  # plain JSON, ready for the page
 
 
+def points(spec: dict) -> dict:
+    """The encoding of the chart's points (the first layer; the others are its labels)."""
+    return spec["layer"][0]["encoding"]
+
+
 def test_mlperf_chart_plots_every_row_coloured_by_round(tables):
     table = tables["mlperf_resnet50"]
     spec = chart_spec(table)
     assert len(spec["data"]["values"]) == len(table.rows)
-    assert spec["encoding"]["color"]["field"] == "round"
+    assert points(spec)["color"]["field"] == "round"
     assert "(s)" in spec["encoding"]["y"]["title"]
+    assert spec["encoding"]["x"]["title"] == "Accelerators"  # not "Accelerators (count)"
 
 
 def test_chips_chart_holds_the_chips_with_both_figures(tables):
@@ -52,7 +58,7 @@ def test_chips_chart_holds_the_chips_with_both_figures(tables):
     both = [r for r in table.rows if r["fp16_tflops"] is not None and r["int8_tops"] is not None]
     spec = chart_spec(table)
     assert len(spec["data"]["values"]) == len(both)
-    assert spec["encoding"]["color"]["field"] == "role"
+    assert points(spec)["color"]["field"] == "role"
 
 
 def test_compute_trend_chart_holds_the_data_points(tables):
@@ -61,6 +67,27 @@ def test_compute_trend_chart_holds_the_data_points(tables):
     points = [r for r in table.rows if r["kind"] == "data point"]
     assert len(spec["data"]["values"]) == len(points)
     assert spec["encoding"]["x"]["type"] == "temporal"
+    axis = spec["encoding"]["x"]["axis"]
+    assert axis["format"] == "%Y" and [t["month"] for t in axis["values"]] == [1] * len(axis["values"])
+    assert any(v["label_side"] for v in spec["data"]["values"])  # points named where there is room
+
+
+@pytest.mark.parametrize("name", sorted(CHARTED))
+def test_charts_fill_their_column_with_legible_text_and_decade_ticks(tables, name):
+    spec = chart_spec(tables[name])
+    assert spec["width"] == "container"
+    sizes = [v for part in ("axis", "legend") for k, v in spec["config"][part].items()
+             if k.endswith("FontSize")]
+    assert sizes and min(sizes) >= 10
+    for channel in ("x", "y"):
+        encoding = spec["encoding"][channel]
+        if encoding.get("scale", {}).get("type") == "log":
+            ticks = encoding["axis"]["values"]
+            assert all(b / a == pytest.approx(10) for a, b in zip(ticks, ticks[1:], strict=False))
+    series = [k for layer in spec["layer"] for k in ("color", "shape") if k in layer.get("encoding", {})]
+    for key in series:  # every series is explained by a legend
+        legend = spec["layer"][0]["encoding"][key].get("legend", {})
+        assert legend is not None and legend.get("title"), (name, key)
 
 
 @pytest.mark.parametrize("name", ["claims", "centres", "rankings", "figures"])

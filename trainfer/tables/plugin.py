@@ -17,7 +17,7 @@ from trainfer.i18n.editions import edition_of, editions, record_gaps
 from trainfer.nav import expand_section
 from trainfer.security.sanitize import plain_md
 from trainfer.tables.charts import chart_spec
-from trainfer.tables.claims import claims_page
+from trainfer.tables.claims import claims_page, notebook_titles
 from trainfer.tables.config import TablesConfig
 from trainfer.tables.derived import derived_values
 from trainfer.tables.load import DataErrors, load_all
@@ -85,8 +85,12 @@ class TablesPlugin(BasePlugin[TablesConfig]):
                                     content=index_page(listed, text["tables"], measured=measured)))
         if "claims" in tables:
             claims = tables["claims"]
+            titles, gaps = notebook_titles(self.root / self.config.notebooks_dir, self.root,
+                                           None if edition.default else edition.language)
+            record_gaps(config, edition.src("claims.md"), gaps)
             content, slots = claims_page(claims, tables, text["claims"],
-                                         rendering=edition.language != ARTICLE_LANGUAGE)
+                                         rendering=edition.language != ARTICLE_LANGUAGE,
+                                         titles=titles)
             self.slots[edition.src("claims.md")] = slots
             files.append(File.generated(config, edition.src("claims.md"), content=content))
             files.append(File.generated(config, edition.src(f"{PAGES_DIR}/claims.csv"),

@@ -12,6 +12,16 @@ from mkdocs.utils import get_relative_url
 from trainfer.charts import chart_html
 from trainfer.security.sanitize import plain_md
 from trainfer.slots import Slots
+from trainfer.tables.display import (
+    breakable,
+    detail_keys,
+    display_of,
+    linked,
+    number_text,
+    shown_unit,
+    sort_key,
+    with_unit,
+)
 
 TABLE_SCRIPTS = ("assets/vendor/tablesort/tablesort.min.js",
                  "assets/vendor/tablesort/tablesort.number.min.js", "assets/trainfer/tables.js")
@@ -29,45 +39,89 @@ def table_scripts(page_url: str) -> str:
 
 
 def header(column) -> str:
-    """A column header with its unit."""
-    unit = f' <span class="tf-unit">({escape(column.unit)})</span>' if column.unit else ""
-    return escape(column.label) + unit
+    """A column header with its unit, stated once (no "Rank (rank)")."""
+    unit = shown_unit(column.label, column.unit)
+    return escape(column.label) + (f' <span class="tf-unit">({escape(unit)})</span>' if unit else "")
 
 
-def cell(column, value) -> str:
+def cell(column, value, cited: bool = False) -> str:
     """One cell: blank stays blank; numbers keep the file's precision; URLs become links."""
-    if value is None or value == "":
-        return '<td class="tf-blank"></td>'
+    if value is None or value == "" or value == []:
+        return f'<td class="tf-blank{" tf-num" if column.kind == "number" else ""}"></td>'
     if column.kind == "number":
-        shown = f"{value:,.4g}" if isinstance(value, float) and abs(value) < 1e-3 else f"{value:,}"
-        return f'<td class="tf-num" data-sort="{value}">{escape(shown)}</td>'
-    if column.kind == "list" and isinstance(value, (list, tuple)):
-        return "<td>" + "<br>".join(cell_text(column, v) for v in value) + "</td>"
-    return f"<td>{cell_text(column, value)}</td>"
+        mark = " tf-cited" if cited else ""
+        return (f'<td class="tf-num{mark}" data-sort="{sort_key(value)}">'
+                f"{escape(number_text(value))}</td>")
+    return f"<td>{cell_html(value)}</td>"
 
 
-def cell_text(column, value) -> str:
-    """A text cell's HTML, escaped; http(s) URLs become links (anything else stays text)."""
-    text = str(value)
-    if text.startswith(("http://", "https://")):
-        return f'<a href="{escape(text)}" rel="noopener noreferrer">{escape(text)}</a>'
-    return escape(text)
+def cell_html(value) -> str:
+    """A cell's content: list items one per line; http(s) URLs in text become links."""
+    if isinstance(value, (list, tuple)):
+        return "<br>".join(cell_html(v) for v in value)
+    return linked(str(value))
+
+
+def field_html(column, value) -> str:
+    """A value in a row's detail: numbers as in the table, a list as a list, text with links."""
+    if column.kind == "number":
+        return escape(number_text(value))
+    if isinstance(value, (list, tuple)):
+        return '<ul class="tf-list">' + "".join(f"<li>{linked(str(v))}</li>" for v in value) + "</ul>"
+    return cell_html(value)
+
+
+def wide(value) -> str:
+    """The class of a detail field that wants a line of its own (a list, a paragraph)."""
+    return ' class="tf-wide"' if isinstance(value, (list, tuple)) or len(str(value)) > 60 else ""
+
+
+def label_cell(row: dict, name: str, t: dict) -> str:
+    """The row's header cell: its name and the button that opens its detail."""
+    detail = f"row-{row.get('id', '')}-detail"
+    button = t["details_button"].format(name=name)
+    return (f'<td class="tf-label" role="rowheader" data-sort="{escape(name)}">'
+            f'<button type="button" class="tf-more" aria-expanded="false" '
+            f'aria-controls="{escape(detail)}" aria-label="{escape(button)}" '
+            f'title="{escape(button)}"></button>{breakable(escape(name))}</td>')
+
+
+def detail_row(row_id: str, columns, values: dict, span: int) -> str:
+    """The row's detail, hidden until opened: the long and bookkeeping fields, labelled."""
+    items = "".join(
+        f'<div{wide(values[c.key])}><dt>{header(c)}</dt>'
+        f'<dd data-key="{c.key}">{field_html(c, values[c.key])}</dd></div>'
+        for c in columns if values.get(c.key) not in (None, "", [])
+    )
+    return (f'<tr class="tf-detail" id="row-{escape(row_id)}-detail" data-sort-method="none" hidden>'
+            f'<td colspan="{span}"><dl class="tf-detail-list">{items}</dl></td></tr>')
 
 
 def table_html(table, derived: list[dict], t: dict) -> str:
-    """The table with data and derived columns; derived headers are marked as computed."""
+    """The table: the row header, the columns a reader compares, and a detail per row (notes,
+    sources, ids) that opens on demand; derived headers are marked as computed."""
+    show = display_of(table)
+    hidden = detail_keys(table, derived)
+    first = next(c for c in table.columns if c.key == show.header)
+    main = [first] + [c for c in table.columns if c.key not in hidden and c is not first]
+    detail = [c for c in table.columns if c.key in hidden]
     computed = f' <em class="tf-derived">({escape(t["computed_mark"])})</em>'
     heads = "".join(
-        f'<th scope="col" tabindex="0" data-kind="{c.kind}"'
+        f'<th scope="col" tabindex="0" data-key="{c.key}" data-kind="{c.kind}"'
         f'{" data-sort-method=number" if c.kind == "number" else ""}>{header(c)}'
         f'{computed if c.derived else ""}</th>'
-        for c in table.columns
+        for c in main
     )
     body = []
     for row, extra in zip(table.rows, derived, strict=True):
         values = {**row, **extra}
-        cells = "".join(cell(c, values.get(c.key)) for c in table.columns)
-        body.append(f'<tr id="row-{escape(str(row.get("id", "")))}">{cells}</tr>')
+        row_id = str(row.get("id", ""))
+        cited = next((k for k in show.figures if values.get(k) is not None), None)
+        cells = label_cell(row, str(values.get(first.key) or row_id), t) + "".join(
+            cell(c, values.get(c.key), cited=c.key == cited) for c in main[1:])
+        body.append(f'<tr id="row-{escape(row_id)}" class="tf-row">{cells}</tr>')
+        body.append(detail_row(row_id, detail, values, len(main)))
+    heads_json = json.dumps([[c.key, with_unit(c.label, c.unit)] for c in detail], ensure_ascii=False)
     label = t["filter_label"].format(title=table.title)
     counts = {"shown": t["filter_shown"], "all": t["filter_all"]}
     return (
@@ -77,8 +131,9 @@ def table_html(table, derived: list[dict], t: dict) -> str:
         f'<span class="tf-shown" aria-live="polite" data-text="{escape(json.dumps(counts))}"></span> '
         f'<button type="button" class="md-button tf-export" hidden>{escape(t["filter_export"])}'
         f"</button></div>"
-        f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="{escape(table.title)}">'
-        f'<table class="tf-table" data-table="{escape(table.name)}">'
+        f'<div class="tf-table-wrap tf-data" tabindex="0" role="region" '
+        f'aria-label="{escape(table.title)}"><table class="tf-table" '
+        f'data-table="{escape(table.name)}" data-detail="{escape(heads_json)}">'
         f"<thead><tr>{heads}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
