@@ -31,9 +31,27 @@ export async function drawChart(board, spec) {
   const title = typeof spec.title === "string" ? spec.title : spec.title?.text;
   figure.setAttribute("aria-label", spec.description || title || "chart");
   board.append(figure);
+  await embedInto(figure, spec);
+}
+
+// Draw `spec` in `figure` as wide as its column (the board stacks charts full-width, so at
+// 375 px a chart's text keeps its size instead of shrinking with a fixed-width drawing).
+export async function embedInto(figure, spec) {
   await loadVega();
-  await window.trainferCharts.embed(figure, { width: "container", ...spec });
+  await window.trainferCharts.embed(figure, { ...spec, width: "container" });
   figure.dataset.rendered = "1";
+}
+
+// The build-time board's charts: each figure holds its spec in data-spec (the page's CSP
+// allows no inline script).
+export async function drawPrebuilt(root) {
+  for (const figure of root.querySelectorAll("figure[data-spec]:not([data-rendered])")) {
+    try {
+      await embedInto(figure, JSON.parse(figure.dataset.spec));
+    } catch {
+      figure.hidden = true; // a chart that cannot be drawn leaves no empty box
+    }
+  }
 }
 
 export function drawTable(board, { caption, columns, rows }, words = {}) {

@@ -136,7 +136,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
 
     def _add_page(self, files, config, edition, rel, meta, executed, result, text):
         stem = rel.stem
-        body, slots = notebook_markdown(executed, rel)
+        folds = load_text(self.root, edition.language, "pages").get("notebook_folds", {})
+        body, slots = notebook_markdown(executed, rel, folds)
         src = edition.src(f"notebooks/{stem}.md")
         self.slots[src] = slots
         download = f"{stem}.ipynb"

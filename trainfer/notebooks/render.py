@@ -11,11 +11,11 @@ from mkdocs.exceptions import PluginError
 from trainfer.charts import chart_html
 from trainfer.notebooks.loads import outside_load_problems
 from trainfer.notebooks.mathml import math_to_slots
+from trainfer.notebooks.tags import cell_tags, tagged
 from trainfer.security.sanitize import clean_html, clean_svg
 from trainfer.slots import Slots
 
 VEGALITE = re.compile(r"application/vnd\.vegalite\.v\d+[+.]json")
-HIDE_CELL, HIDE_INPUT, HIDE_OUTPUT = "hide-cell", "hide-input", "hide-output"
 
 
 def _text(value) -> str:
@@ -54,8 +54,8 @@ def render_output(output: dict) -> str:
     return ""
 
 
-def notebook_markdown(nb, path="the notebook") -> tuple[str, Slots]:
-    """(Markdown with slots, the slots' HTML). Cells tagged hide-* are left out as asked.
+def notebook_markdown(nb, path="the notebook", words=None) -> tuple[str, Slots]:
+    """(Markdown with slots, the slots' HTML). Tagged cells fold or go (notebooks.tags).
 
     Anything a cell would load from another host fails the build, naming `path` and the cell.
     """
@@ -65,16 +65,13 @@ def notebook_markdown(nb, path="the notebook") -> tuple[str, Slots]:
     parts: list[str] = []
     slots = Slots()
     for cell in nb.cells:
-        tags = set(cell.get("metadata", {}).get("tags", []))
-        if HIDE_CELL in tags:
-            continue
+        tags = cell_tags(cell)
         if cell.cell_type == "markdown":
-            parts.append(math_to_slots(cell.source, lambda math: slots.mark(clean_html(math))))
+            text = math_to_slots(cell.source, lambda math: slots.mark(clean_html(math)))
+            parts += tagged(tags, text, "", words or {})
         elif cell.cell_type == "code":
-            if HIDE_INPUT not in tags and cell.source.strip():
-                parts.append(f"```python\n{cell.source}\n```")
-            if HIDE_OUTPUT not in tags:
-                html = "".join(render_output(o) for o in cell.get("outputs", []))
-                if html:
-                    parts.append(slots.mark(f'<div class="tf-output">{html}</div>'))
+            source = f"```python\n{cell.source}\n```" if cell.source.strip() else ""
+            html = "".join(render_output(o) for o in cell.get("outputs", []))
+            output = slots.mark(f'<div class="tf-output">{html}</div>') if html else ""
+            parts += tagged(tags, source, output, words or {})
     return "\n\n".join(parts) + "\n", slots
