@@ -14,6 +14,8 @@ from trainfer.demos.alphabet import MARKER as ALPHABET_MARKER
 from trainfer.demos.alphabet import alphabet_html
 from trainfer.demos.config import DemosConfig
 from trainfer.demos.controls import controls
+from trainfer.demos.figure import MARKER as FIGURE_MARKER
+from trainfer.demos.figure import figure_html
 from trainfer.demos.prebuilt import cached_board
 from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts, widget_html
 from trainfer.digest import tree_digest
@@ -64,6 +66,8 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         language = edition.language
         if ALPHABET_MARKER in html:
             html = html.replace(ALPHABET_MARKER, alphabet_html(self._glyph_names(language)))
+        if FIGURE_MARKER.search(html):
+            html = self._figures(html, page, edition, config)
         names = demo_names(html)
         if not names:
             return html
@@ -78,6 +82,17 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         html = MARKER.sub(lambda m: widgets[m[1]], html) + early_start()
         script = get_relative_url(f"{self.config.assets_dir}/classroom.js", page.url)
         return html + page_scripts(text, script)
+
+    def _figures(self, html, page, edition, config) -> str:
+        """Each figure marker as the picture of its demo's build-time run (see figure.py)."""
+        text = load_text(self.root, edition.language, "widget")
+        record_gaps(config, page.file.src_uri, text_gaps(self.root, edition.language, "widget"))
+        link = get_relative_url(edition.src("classroom/"), page.url)
+
+        def one(match) -> str:
+            _, _, board = self._example(match[1], page.file.src_uri, text, edition, config)
+            return figure_html(board, text, link)
+        return FIGURE_MARKER.sub(one, html)
 
     def on_post_build(self, *, config):
         dest = Path(config.site_dir) / self.config.assets_dir
