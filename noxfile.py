@@ -203,3 +203,13 @@ def lint(session: nox.Session) -> None:
     """ruff over the Python code."""
     install(session, "lint")
     session.run("ruff", "check", ".")
+
+
+@nox.session(python=PYTHON)
+def screenshots(session: nox.Session) -> None:
+    """Build the site and write a PNG of every page (both editions) into screenshots/."""
+    install(session, "test")
+    ensure_chromium(session)
+    ensure_bubblewrap(session)
+    session.run("mkdocs", "build", "--strict", "-d", "site")
+    session.run("python", "tests/screenshots.py", "site", "screenshots")
