@@ -34,11 +34,24 @@ export async function drawChart(board, spec) {
   await embedInto(figure, spec);
 }
 
+// Text sizes that stay at 10 px or more on a 375 px phone, where vega's 10 px labels would be
+// scaled down a little to fit; a spec's own sizes win.
+const READABLE = {
+  axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 },
+  header: { labelFontSize: 11, titleFontSize: 11 }, title: { fontSize: 13 },
+};
+
+function readable(spec) {
+  const config = { ...spec.config };
+  for (const [part, sizes] of Object.entries(READABLE)) config[part] = { ...sizes, ...config[part] };
+  return { ...spec, width: "container", config };
+}
+
 // Draw `spec` in `figure` as wide as its column (the board stacks charts full-width, so at
 // 375 px a chart's text keeps its size instead of shrinking with a fixed-width drawing).
 export async function embedInto(figure, spec) {
   await loadVega();
-  await window.trainferCharts.embed(figure, { ...spec, width: "container" });
+  await window.trainferCharts.embed(figure, readable(spec));
   figure.dataset.rendered = "1";
 }
 

@@ -30,6 +30,7 @@ class Classroom {
     this.board = root.querySelector(".tf-board");
     this.progress = root.querySelector(".tf-progress");
     this.prebuilt = root.querySelector(".tf-prebuilt");
+    this.notice = root.querySelector(".tf-notice");
     this.chip = root.querySelector("select[data-arg=chip]");
     this.format = root.querySelector("select[data-arg=fmt]");
     this.controls = [...root.querySelectorAll("[data-arg]")];
@@ -54,6 +55,7 @@ class Classroom {
     this.buttons.share.addEventListener("click", () => this.share());
     for (const control of this.controls) {
       control.addEventListener("change", () => {
+        if (this.notice) this.notice.hidden = true;
         this.applyControl(control);
         if (control === this.chip) this.fitFormat(true);
       });
@@ -117,7 +119,13 @@ class Classroom {
     if (!next) return;
     this.format.value = next.value;
     this.applyControl(this.format);
-    this.setStatus("format_switched", { chip: chosen.textContent, from: before, to: next.textContent });
+    // said beside the settings, where it stays while Python loads and the status line changes
+    if (!this.notice) return;
+    this.notice.textContent = format(this.text.format_switched ?? "", {
+      chip: chosen.textContent, from: before, to: next.textContent,
+    });
+    this.notice.dataset.state = "format_switched";
+    this.notice.hidden = false;
   }
 
   // The address for the experiment: settings, or the code (deflated when plain is too long).

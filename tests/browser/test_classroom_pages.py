@@ -11,14 +11,15 @@ pytestmark = pytest.mark.browser
 
 def test_inference_chip_offers_no_float_format_and_says_why(page, site_url):
     open_classroom(page, site_url)
-    chip, fmt = page.get_by_label("Chip"), page.get_by_label("Number format")
+    chip = page.get_by_label("Chip", exact=True)
+    fmt = page.get_by_label("Number format", exact=True)
     assert fmt.input_value() == "fp32"
     chip.select_option("inference")
     assert fmt.input_value() not in ("fp32", "fp16", "bf16")
     disabled = fmt.evaluate("s => [...s.options].filter(o => o.disabled).map(o => o.value)")
     assert set(disabled) == {"fp32", "fp16", "bf16"}
-    status = page.locator(".tf-status")
-    assert status.get_attribute("data-state") == "format_switched"
+    status = page.locator(".tf-notice")
+    assert status.is_visible() and status.get_attribute("data-state") == "format_switched"
     assert "Inference chip" in status.inner_text() and "FP32" in status.inner_text()
     code = page.get_by_label("Code (Python, runs in your browser)").input_value()
     assert f'fmt="{fmt.input_value()}"' in code and 'chip="inference"' in code
@@ -29,8 +30,11 @@ def test_inference_chip_offers_no_float_format_and_says_why(page, site_url):
 def test_an_impossible_link_is_switched_not_a_traceback(page, site_url):
     page.goto(site_url + "classroom/?chip=inference&fmt=fp32")
     run_button(page).wait_for()
-    assert page.get_by_label("Number format").input_value() == "int8"
-    assert page.locator(".tf-status").get_attribute("data-state") == "format_switched"
+    assert page.get_by_label("Number format", exact=True).input_value() == "int8"
+    page.wait_for_function("() => document.querySelector('.tf-status').dataset.state"
+                           " === 'status_ready'", timeout=WAIT)  # the notice outlives loading
+    assert page.locator(".tf-notice").is_visible()
+    assert "FP32" in page.locator(".tf-notice").inner_text()
 
 
 def test_the_build_time_ledger_is_a_table_with_its_charts(page, site_url):

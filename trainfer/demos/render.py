@@ -51,6 +51,7 @@ def widget_html(name: str, code: str, prebuilt: str, text: dict, controls: list[
     return f"""<section class="tf-demo" data-demo="{escape(name)}" data-worker="{escape(worker_url)}"
  aria-label="{t['demo_label']}">
 <fieldset class="tf-controls"><legend>{t['controls_label']}</legend>{fields}</fieldset>
+<p class="tf-notice" role="status" aria-live="polite" hidden></p>
 <label class="tf-code-label" for="{code_id}">{t['code_label']}</label>
 <textarea id="{code_id}" class="tf-code" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
  rows="{code.count(chr(10)) + 2}">{escape(code)}</textarea>
