@@ -99,6 +99,8 @@ def test_the_home_page_shows_the_teachers_learning_curve(page, site_url, edition
     figure = page.locator("figure.tf-home-figure")
     assert figure.locator("svg polyline").count() == 1
     assert figure.locator("svg circle").count() >= 2
+    axes = figure.locator("svg path.tf-axis")
+    assert axes.evaluate("p => getComputedStyle(p).fill") == "none"  # lines, not a black wedge
     caption = figure.locator("figcaption").inner_text()
     assert caption.count("%") >= 2
     link = figure.locator("figcaption a")

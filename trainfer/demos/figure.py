@@ -41,7 +41,7 @@ def curve_svg(points: list[tuple[int, float]], label_epoch: str, label_accuracy:
     axes = (f'<path class="tf-axis" d="M{LEFT},{TOP} V{HEIGHT - BOTTOM} H{WIDTH - RIGHT}"/>')
     titles = (f'<text x="{(LEFT + WIDTH) / 2:.0f}" y="{HEIGHT - 4}" text-anchor="middle">'
               f"{escape(label_epoch)}</text>"
-              f'<text x="{LEFT + 6}" y="{TOP + 4}" text-anchor="start">{escape(label_accuracy)}</text>')
+              f'<text x="{LEFT + 8}" y="{TOP + 16}" text-anchor="start">{escape(label_accuracy)}</text>')
     return (f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" aria-hidden="true">{axes}{ticks}{titles}'
             f'<polyline class="tf-line" points="{line}"/>{dots}</svg>')
 
