@@ -14,6 +14,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 NARROW = ("", "classroom/", "notebooks/02-floating-point/", "benchmarks/", "claims/")
 SKIP = ("404.html", "assets/", "search/")
+SETTLE_MS = 1500
 
 
 def pages(site: Path) -> list[str]:
@@ -29,7 +30,7 @@ def pages(site: Path) -> list[str]:
 
 def shoot(site: Path, out: Path) -> int:
     """Screenshot every page; return how many PNGs were written."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Error, sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
     server, url = serve(site)
@@ -42,10 +43,15 @@ def shoot(site: Path, out: Path) -> int:
                 for rel in pages(site):
                     if width == 375 and rel.removeprefix("zh/") not in NARROW:
                         continue
-                    page.goto(url + rel, wait_until="networkidle")
                     name = (rel.strip("/").replace("/", "_") or "home") + f"-{width}.png"
-                    page.screenshot(path=str(out / name), full_page=True)
-                    count += 1
+                    try:
+                        # not "networkidle": the classroom keeps loading Python in the background
+                        page.goto(url + rel, wait_until="load")
+                        page.wait_for_timeout(SETTLE_MS)  # charts draw just after load
+                        page.screenshot(path=str(out / name), full_page=True)
+                        count += 1
+                    except Error as exc:
+                        print(f"{name}: not written ({str(exc).splitlines()[0]})", file=sys.stderr)
                 page.close()
             browser.close()
     finally:
