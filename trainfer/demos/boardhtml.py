@@ -44,4 +44,4 @@ def board_html(items: list, words: dict) -> str:
     """The board's charts and tables in the order the example showed them."""
     parts = [chart_html(data) if kind == "chart" else table_html(data, words)
              for kind, data in items if kind in ("chart", "table") and isinstance(data, dict)]
-    return f'<div class="tf-board tf-prebuilt-board">{"".join(parts)}</div>' if parts else ""
+    return f'<div class="tf-prebuilt-board">{"".join(parts)}</div>' if parts else ""

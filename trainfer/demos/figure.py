@@ -26,8 +26,9 @@ def accuracy_curve(board: list, words: dict) -> list[tuple[int, float]]:
     return []
 
 
-def curve_svg(points: list[tuple[int, float]], label_epoch: str, label_accuracy: str) -> str:
-    """A line of accuracy (0 to 100%) against epoch, with both axes titled."""
+def curve_svg(points: list[tuple[int, float]], label_epoch: str, label_accuracy: str,
+              name: str) -> str:
+    """A line of accuracy (0 to 100%) against epoch, with both axes titled; `name` says it."""
     last = max(e for e, _ in points)
     x = lambda e: LEFT + (e - 1) / max(last - 1, 1) * (WIDTH - LEFT - RIGHT)  # noqa: E731
     y = lambda a: TOP + (1 - a) * (HEIGHT - TOP - BOTTOM)  # noqa: E731
@@ -42,7 +43,7 @@ def curve_svg(points: list[tuple[int, float]], label_epoch: str, label_accuracy:
     titles = (f'<text x="{(LEFT + WIDTH) / 2:.0f}" y="{HEIGHT - 4}" text-anchor="middle">'
               f"{escape(label_epoch)}</text>"
               f'<text x="{LEFT + 8}" y="{TOP + 16}" text-anchor="start">{escape(label_accuracy)}</text>')
-    return (f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" aria-hidden="true">{axes}{ticks}{titles}'
+    return (f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(name)}">{axes}{ticks}{titles}'
             f'<polyline class="tf-line" points="{line}"/>{dots}</svg>')
 
 
@@ -54,7 +55,8 @@ def figure_html(board: list, text: dict, link: str) -> str:
         return ""
     finding = text["home_finding"].format(epochs=points[-1][0], first=f"{points[0][1]:.0%}",
                                           last=f"{points[-1][1]:.0%}")
-    svg = curve_svg(points, words.get("epoch", "epoch"), words.get("accuracy", "accuracy"))
-    return (f'<figure class="tf-home-figure" role="img" aria-label="{escape(finding)}">{svg}'
+    svg = curve_svg(points, words.get("epoch", "epoch"), words.get("accuracy", "accuracy"),
+                    finding)
+    return (f'<figure class="tf-home-figure">{svg}'
             f'<figcaption>{escape(finding)} <a href="{escape(link)}">{escape(text["home_try"])}'
             "</a></figcaption></figure>")
