@@ -43,8 +43,8 @@ def curve_svg(points: list[tuple[int, float]], label_epoch: str, label_accuracy:
     titles = (f'<text x="{(LEFT + WIDTH) / 2:.0f}" y="{HEIGHT - 4}" text-anchor="middle">'
               f"{escape(label_epoch)}</text>"
               f'<text x="{LEFT + 8}" y="{TOP + 16}" text-anchor="start">{escape(label_accuracy)}</text>')
-    return (f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(name)}">{axes}{ticks}{titles}'
-            f'<polyline class="tf-line" points="{line}"/>{dots}</svg>')
+    return (f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(name)}">'
+            f'{axes}{ticks}{titles}<polyline class="tf-line" points="{line}"/>{dots}</svg>')
 
 
 def figure_html(board: list, text: dict, link: str) -> str:
