@@ -41,10 +41,8 @@ const READABLE = {
   header: { labelFontSize: 11, titleFontSize: 11 }, title: { fontSize: 13 },
 };
 
-// The figure is one role="img" named by the chart's title; vega's own ARIA descriptions of each
-// mark ("X-axis titled ...") are English whatever the page's language, so they are turned off.
 function readable(spec) {
-  const config = { aria: false, ...spec.config };
+  const config = { ...spec.config };
   for (const [part, sizes] of Object.entries(READABLE)) config[part] = { ...sizes, ...config[part] };
   return { ...spec, width: "container", config };
 }
