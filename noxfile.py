@@ -215,3 +215,13 @@ def vendor_manifest(session: nox.Session) -> None:
     install(session, "build")
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
     session.run("python", "-m", "trainfer.runtime.manifest", str(ROOT))
+
+
+@nox.session(python=PYTHON)
+def screenshots(session: nox.Session) -> None:
+    """Build the site and write a PNG of every page (both editions) into screenshots/."""
+    install(session, "test")
+    ensure_chromium(session)
+    ensure_bubblewrap(session)
+    session.run("mkdocs", "build", "--strict", "-d", "site")
+    session.run("python", "tests/screenshots.py", "site", "screenshots")

@@ -31,9 +31,40 @@ export async function drawChart(board, spec) {
   const title = typeof spec.title === "string" ? spec.title : spec.title?.text;
   figure.setAttribute("aria-label", spec.description || title || "chart");
   board.append(figure);
+  await embedInto(figure, spec);
+}
+
+// Text sizes that stay at 10 px or more on a 375 px phone, where vega's 10 px labels would be
+// scaled down a little to fit; a spec's own sizes win.
+const READABLE = {
+  axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 },
+  header: { labelFontSize: 11, titleFontSize: 11 }, title: { fontSize: 13 },
+};
+
+function readable(spec) {
+  const config = { ...spec.config };
+  for (const [part, sizes] of Object.entries(READABLE)) config[part] = { ...sizes, ...config[part] };
+  return { ...spec, width: "container", config };
+}
+
+// Draw `spec` in `figure` as wide as its column (the board stacks charts full-width, so at
+// 375 px a chart's text keeps its size instead of shrinking with a fixed-width drawing).
+export async function embedInto(figure, spec) {
   await loadVega();
-  await window.trainferCharts.embed(figure, { width: "container", ...spec });
+  await window.trainferCharts.embed(figure, readable(spec));
   figure.dataset.rendered = "1";
+}
+
+// The build-time board's charts: each figure holds its spec in data-spec (the page's CSP
+// allows no inline script).
+export async function drawPrebuilt(root) {
+  for (const figure of root.querySelectorAll("figure[data-spec]:not([data-rendered])")) {
+    try {
+      await embedInto(figure, JSON.parse(figure.dataset.spec));
+    } catch {
+      figure.hidden = true; // a chart that cannot be drawn leaves no empty box
+    }
+  }
 }
 
 export function drawTable(board, { caption, columns, rows }, words = {}) {

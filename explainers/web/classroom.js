@@ -6,7 +6,7 @@
 // and draw, never say that a run is done.
 
 import { attachEditor } from "./editor.js";
-import { drawChart, drawTable } from "./board.js";
+import { drawChart, drawPrebuilt, drawTable } from "./board.js";
 import { MAX_URL, deflated, inflated } from "./link.js";
 import { listen, spawnWorker } from "./spawn.js";
 import { format, pageText } from "./text.js";
@@ -29,6 +29,10 @@ class Classroom {
     this.status = root.querySelector(".tf-status");
     this.board = root.querySelector(".tf-board");
     this.progress = root.querySelector(".tf-progress");
+    this.prebuilt = root.querySelector(".tf-prebuilt");
+    this.notice = root.querySelector(".tf-notice");
+    this.chip = root.querySelector("select[data-arg=chip]");
+    this.format = root.querySelector("select[data-arg=fmt]");
     this.controls = [...root.querySelectorAll("[data-arg]")];
     this.buttons = Object.fromEntries(
       [...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]));
@@ -50,13 +54,18 @@ class Classroom {
     this.buttons.reset.addEventListener("click", () => this.reset());
     this.buttons.share.addEventListener("click", () => this.share());
     for (const control of this.controls) {
-      control.addEventListener("change", () => this.applyControl(control));
+      control.addEventListener("change", () => {
+        if (this.notice) this.notice.hidden = true;
+        this.applyControl(control);
+        if (control === this.chip) this.fitFormat(true);
+      });
     }
     this.code.addEventListener("input", () => { this.syncControls(); this.saveToUrl(); });
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         observer.disconnect();
         this.startWorker();
+        if (this.prebuilt) drawPrebuilt(this.prebuilt);
       }
     });
     observer.observe(this.root);
@@ -92,6 +101,31 @@ class Classroom {
       control.disabled = !match;
       if (match) control.value = match[1].replace(/^["']|["']$/g, "");
     }
+    this.fitFormat(false);
+  }
+
+  // The format menu offers only what the chosen chip computes in: the chip's option lists
+  // them (data-formats, from the simulator's own rules, put there at build time). If the
+  // format in use is not among them, switch to the first that is, and say why.
+  fitFormat(change) {
+    const chosen = this.chip?.selectedOptions[0];
+    if (!this.format || !chosen?.dataset.formats || this.chip.disabled) return;
+    const allowed = chosen.dataset.formats.split(" ");
+    for (const option of this.format.options) option.disabled = !allowed.includes(option.value);
+    // code the reader typed is theirs to run (the simulator's refusal is in the Output then)
+    if (!change || this.format.disabled || allowed.includes(this.format.value)) return;
+    const before = this.format.selectedOptions[0]?.textContent ?? this.format.value;
+    const next = [...this.format.options].find((option) => !option.disabled);
+    if (!next) return;
+    this.format.value = next.value;
+    this.applyControl(this.format);
+    // said beside the settings, where it stays while Python loads and the status line changes
+    if (!this.notice) return;
+    this.notice.textContent = format(this.text.format_switched ?? "", {
+      chip: chosen.textContent, from: before, to: next.textContent,
+    });
+    this.notice.dataset.state = "format_switched";
+    this.notice.hidden = false;
   }
 
   // The address for the experiment: settings, or the code (deflated when plain is too long).
@@ -152,6 +186,7 @@ class Classroom {
     }
     this.editor.refresh();
     this.syncControls();
+    if (!params.has("z") && !params.has("code")) this.fitFormat(true);
   }
 
   async share() {
@@ -275,6 +310,9 @@ class Classroom {
     this.runId += 1;
     this.log.replaceChildren();
     this.board.replaceChildren();
+    // the build-time result is the default experiment's: once a live run starts, this one's
+    // result is the page's only one
+    if (this.prebuilt) this.prebuilt.hidden = true;
     this.hideProgress();
     this.logChars = 0;
     this.buttons.run.disabled = true;

@@ -28,7 +28,7 @@ def test_settings_in_the_url_are_applied_and_kept(page, site_url):
     code = page.get_by_label(re.compile("^Code")).input_value()
     assert 'fmt="fp16"' in code and "hidden=8," in code and "epochs=3," in code
     assert 'chip="scalar"' in code
-    assert page.get_by_label("Number format").input_value() == "fp16"
+    assert page.get_by_label("Number format", exact=True).input_value() == "fp16"
     page.get_by_label("Hidden units").fill("12")
     page.get_by_label("Hidden units").dispatch_event("change")
     assert "hidden=12," in page.get_by_label(re.compile("^Code")).input_value()

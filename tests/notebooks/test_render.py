@@ -34,15 +34,16 @@ def test_html_output_that_would_load_or_run_code_is_shown_as_text():
     assert "<table>" in safe
 
 
-def test_cells_tagged_hide_are_hidden():
+def test_cells_tagged_hide_fold_and_remove_removes():
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("secret_input = 1", metadata={"tags": ["hide-input"]}),
-                nbformat.v4.new_code_cell("gone = 2", metadata={"tags": ["hide-cell"]}),
-                nbformat.v4.new_code_cell("shown = 3", metadata={"tags": ["hide-output"]})]
+    nb.cells = [nbformat.v4.new_code_cell("folded_input = 1", metadata={"tags": ["hide-input"]}),
+                nbformat.v4.new_code_cell("gone = 2", metadata={"tags": ["remove-cell"]}),
+                nbformat.v4.new_code_cell("shown = 3", metadata={"tags": ["remove-output"]})]
     nb.cells[0].outputs = [nbformat.v4.new_output("stream", text="visible output\n")]
-    nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="hidden output\n")]
-    markdown, slots = notebook_markdown(nb)
+    nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="removed output\n")]
+    markdown, slots = notebook_markdown(nb, words={"show_code": "Show code"})
     page = slots.fill(markdown)
-    assert "secret_input" not in page and "visible output" in page
+    assert "<summary>Show code</summary>" in page and "folded_input" in page
+    assert "visible output" in page
     assert "gone" not in page
-    assert "shown = 3" in page and "hidden output" not in page
+    assert "shown = 3" in page and "removed output" not in page

@@ -21,8 +21,12 @@ def argument(code: str, name: str):
     return ast.literal_eval(match[1]) if match else None
 
 
-def controls(code: str, rules: dict) -> list[dict]:
-    """One control per argument present in the example: select for choices, number for ranges."""
+def controls(code: str, rules: dict, chip_formats: dict | None = None) -> list[dict]:
+    """One control per argument present in the example: select for choices, number for ranges.
+
+    The chip's options carry `chip_formats` (chip -> formats it computes in), so the page can
+    offer only what the chosen chip can do.
+    """
     found = []
     for name, key in CONTROLS:
         value = argument(code, name)
@@ -31,6 +35,8 @@ def controls(code: str, rules: dict) -> list[dict]:
             continue
         if isinstance(rule, tuple) and rule and isinstance(rule[0], str):
             found.append({"name": name, "kind": "select", "options": list(rule), "value": value})
+            if key == "chip" and chip_formats:
+                found[-1]["formats"] = {chip: list(chip_formats[chip]) for chip in rule}
         elif isinstance(rule, tuple) and len(rule) == 3:
             kind, low, high = rule
             step = 1 if kind is int else 0.01

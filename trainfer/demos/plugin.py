@@ -14,7 +14,9 @@ from trainfer.demos.alphabet import MARKER as ALPHABET_MARKER
 from trainfer.demos.alphabet import alphabet_html
 from trainfer.demos.config import DemosConfig
 from trainfer.demos.controls import controls
-from trainfer.demos.prebuilt import cached_run
+from trainfer.demos.figure import MARKER as FIGURE_MARKER
+from trainfer.demos.figure import figure_html
+from trainfer.demos.prebuilt import cached_board
 from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts, widget_html
 from trainfer.digest import tree_digest
 from trainfer.i18n.editions import edition_of, editions, record_gaps
@@ -33,7 +35,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         self.web = self.root / self.config.web_dir
         return config
 
-    def _example(self, name: str, page_file: str, text: dict, edition, config) -> tuple[str, str]:
+    def _example(self, name: str, page_file: str, text: dict, edition, config) -> tuple:
         path = self.web / "examples" / f"{name}.py"
         if not path.is_file():
             raise PluginError(f"{page_file}: asks for demo '{name}', but {path} does not exist")
@@ -44,27 +46,29 @@ class DemosPlugin(BasePlugin[DemosConfig]):
             record_gaps(config, page_file, gaps)
             path = translated if not gaps else path
         key = [tree_digest(self.web.parent / "src"), sys.version]
-        ok, output = cached_run(code, str(path), key, self.root / self.config.cache_dir,
-                                text.get("chart_words"))
+        ok, output, board = cached_board(code, str(path), key, self.root / self.config.cache_dir,
+                                         text.get("chart_words"))
         if not ok:
             raise PluginError(f"{path}: the example failed when run at build time:\n{output}")
-        return code, output
+        return code, output, board
 
     def _glyph_names(self, language: str) -> dict:
         return load_text(self.root, language, "glyphs")
 
     def _controls(self, code: str) -> list[dict]:
         try:
-            from explainers.bridge import RULES
+            from explainers.bridge import CHIP_FORMATS, RULES
         except ImportError as exc:
             raise PluginError(f"the demo controls need the explainers package: {exc}") from exc
-        return controls(code, RULES)
+        return controls(code, RULES, CHIP_FORMATS)
 
     def on_page_content(self, html, *, page, config, files):
         edition = edition_of(page.file.src_uri, editions(config))
         language = edition.language
         if ALPHABET_MARKER in html:
             html = html.replace(ALPHABET_MARKER, alphabet_html(self._glyph_names(language)))
+        if FIGURE_MARKER.search(html):
+            html = self._figures(html, page, edition, config)
         names = demo_names(html)
         if not names:
             return html
@@ -78,11 +82,23 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         record_gaps(config, page.file.src_uri, text_gaps(self.root, language, "widget"))
         worker = get_relative_url(f"{self.config.assets_dir}/worker.js", page.url)
         for name in names:
-            code, output = self._example(name, page.file.src_uri, text, edition, config)
-            widgets[name] = widget_html(name, code, output, text, self._controls(code), worker)
+            code, output, board = self._example(name, page.file.src_uri, text, edition, config)
+            widgets[name] = widget_html(name, code, output, text, self._controls(code), worker,
+                                        board)
         html = MARKER.sub(lambda m: widgets[m[1]], html) + early_start()
         script = get_relative_url(f"{self.config.assets_dir}/classroom.js", page.url)
         return html + page_scripts(text, script)
+
+    def _figures(self, html, page, edition, config) -> str:
+        """Each figure marker as the picture of its demo's build-time run (see figure.py)."""
+        text = load_text(self.root, edition.language, "widget")
+        record_gaps(config, page.file.src_uri, text_gaps(self.root, edition.language, "widget"))
+        link = get_relative_url(edition.src("classroom/"), page.url)
+
+        def one(match) -> str:
+            _, _, board = self._example(match[1], page.file.src_uri, text, edition, config)
+            return figure_html(board, text, link)
+        return FIGURE_MARKER.sub(one, html)
 
     def on_post_build(self, *, config):
         dest = Path(config.site_dir) / self.config.assets_dir

@@ -11,27 +11,41 @@ from pathlib import Path
 
 from trainfer.heal import drop
 
+BOARD_KINDS = ("chart", "table")  # what the page shows of the board (progress is for live runs)
 
-def run_example(code: str, filename: str, words: dict | None = None) -> tuple[bool, str]:
-    """Execute `code` as __main__ (chart words set as on the page); return (ok, its output)."""
-    from explainers import charts
+
+def run_board(code: str, filename: str, words: dict | None = None) -> tuple[bool, str, list]:
+    """Execute `code` as __main__ (chart words set as on the page); return (ok, output, board).
+
+    The board is the charts and tables the code showed, as [kind, data] pairs, the same
+    events the browser's worker draws, so the page can draw a real table, not a text block.
+    """
+    from explainers import board, charts
 
     charts.LABELS.clear()
     charts.LABELS.update(words or {})
-    out = io.StringIO()
+    out, items = io.StringIO(), []
+    stop = board.listen(lambda kind, data: kind in BOARD_KINDS and items.append([kind, data]))
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
         try:
             exec(compile(code, filename, "exec"), {"__name__": "__main__"})
         except Exception:
             traceback.print_exc(file=out)
-            return False, out.getvalue()
-    return True, out.getvalue()
+            return False, out.getvalue(), items
+        finally:
+            stop()
+    return True, out.getvalue(), items
 
 
-def cached_run(code: str, filename: str, key_parts: list[str], cache_dir: Path,
-               words: dict | None = None) -> tuple[bool, str]:
-    """`run_example`, remembered under a key of the code and everything else it depends on."""
-    parts = [code, *key_parts, json.dumps(words or {}, sort_keys=True)]
+def run_example(code: str, filename: str, words: dict | None = None) -> tuple[bool, str]:
+    """`run_board` without the board: (ok, output)."""
+    return run_board(code, filename, words)[:2]
+
+
+def cached_board(code: str, filename: str, key_parts: list[str], cache_dir: Path,
+                 words: dict | None = None) -> tuple[bool, str, list]:
+    """`run_board`, remembered under a key of the code and everything else it depends on."""
+    parts = [code, "board-1", *key_parts, json.dumps(words or {}, sort_keys=True)]
     key = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
     entry = cache_dir / f"{key}.json"
     if entry.exists():
@@ -39,14 +53,20 @@ def cached_run(code: str, filename: str, key_parts: list[str], cache_dir: Path,
             stored = json.loads(entry.read_text())
         except (OSError, ValueError) as exc:
             stored = exc
-        # only a successful run is stored: {"ok": true, "output": "<text>"}
+        # only a successful run is stored: {"ok": true, "output": "<text>", "board": [...]}
         if isinstance(stored, dict) and stored.get("ok") is True and isinstance(
-                stored.get("output"), str):
-            return True, stored["output"]
+                stored.get("output"), str) and isinstance(stored.get("board", []), list):
+            return True, stored["output"], stored.get("board", [])
         drop(entry, f"not readable JSON: {stored}" if isinstance(stored, Exception)
-             else "not {\"ok\": true, \"output\": text}")
-    ok, output = run_example(code, filename, words)
+             else "not {\"ok\": true, \"output\": text, \"board\": list}")
+    ok, output, items = run_board(code, filename, words)
     if ok:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        entry.write_text(json.dumps({"ok": ok, "output": output}))
-    return ok, output
+        entry.write_text(json.dumps({"ok": ok, "output": output, "board": items}))
+    return ok, output, items
+
+
+def cached_run(code: str, filename: str, key_parts: list[str], cache_dir: Path,
+               words: dict | None = None) -> tuple[bool, str]:
+    """`cached_board` without the board: (ok, output)."""
+    return cached_board(code, filename, key_parts, cache_dir, words)[:2]

@@ -6,6 +6,8 @@ import json
 import re
 from html import escape
 
+from trainfer.demos.boardhtml import board_html
+
 MARKER = re.compile(r"<!--\s*trainfer:demo\s+([\w-]+)\s*-->")
 
 
@@ -21,9 +23,11 @@ def control_html(control: dict, text: dict, demo: str) -> str:
     ident = f"tf-{demo}-{name}"
     if control["kind"] == "select":
         names = text.get("options", {}).get(name, {})
+        # a chip's option carries the formats the simulator lets it compute in (bridge.CHIP_FORMATS)
+        formats = control.get("formats", {})
         options = "".join(
-            f'<option value="{escape(o)}"{" selected" if o == control["value"] else ""}>'
-            f"{escape(names.get(o, o))}</option>"
+            f'<option value="{escape(o)}"{" selected" if o == control["value"] else ""}'
+            f"{_formats_attr(formats.get(o))}>{escape(names.get(o, o))}</option>"
             for o in control["options"]
         )
         field = f'<select id="{ident}" data-arg="{name}">{options}</select>'
@@ -34,8 +38,12 @@ def control_html(control: dict, text: dict, demo: str) -> str:
     return f'<div class="tf-control"><label for="{ident}">{label}</label>{field}</div>'
 
 
+def _formats_attr(formats) -> str:
+    return "" if formats is None else f' data-formats="{escape(" ".join(formats))}"'
+
+
 def widget_html(name: str, code: str, prebuilt: str, text: dict, controls: list[dict],
-                worker_url: str) -> str:
+                worker_url: str, board: list | None = None) -> str:
     """The controls, editor, buttons, progress, build-time result, board and Output log."""
     t = {k: escape(v) for k, v in text.items() if isinstance(v, str)}
     code_id = f"tf-code-{name}"
@@ -43,6 +51,7 @@ def widget_html(name: str, code: str, prebuilt: str, text: dict, controls: list[
     return f"""<section class="tf-demo" data-demo="{escape(name)}" data-worker="{escape(worker_url)}"
  aria-label="{t['demo_label']}">
 <fieldset class="tf-controls"><legend>{t['controls_label']}</legend>{fields}</fieldset>
+<p class="tf-notice" role="status" aria-live="polite" hidden></p>
 <label class="tf-code-label" for="{code_id}">{t['code_label']}</label>
 <textarea id="{code_id}" class="tf-code" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
  rows="{code.count(chr(10)) + 2}">{escape(code)}</textarea>
@@ -60,6 +69,7 @@ def widget_html(name: str, code: str, prebuilt: str, text: dict, controls: list[
 <div class="tf-prebuilt">
 <p class="tf-prebuilt-heading">{t['prebuilt_heading']}. {t['prebuilt_note']}</p>
 <pre>{escape(prebuilt)}</pre>
+{board_html(board or [], text.get("table_words", {}))}
 </div>
 <p class="tf-output-label" id="tf-output-{name}">{t['output']}</p>
 <pre class="tf-log" role="log" aria-label="{t['output']}" aria-live="polite" tabindex="0"></pre>

@@ -153,7 +153,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
 
     def _add_page(self, files, config, edition, rel, meta, executed, result, text):
         stem = rel.stem
-        body, slots = notebook_markdown(executed, rel, self.links)
+        folds = load_text(self.root, edition.language, "pages").get("notebook_folds", {})
+        body, slots = notebook_markdown(executed, rel, self.links, folds)
         unindexed(slots, self.config.search_output_bytes)  # a long dump stays out of search
         src = edition.src(f"notebooks/{stem}.md")
         self.slots[src] = slots

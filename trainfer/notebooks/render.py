@@ -21,11 +21,11 @@ from trainfer.notebooks.loads import outside_load_problems
 from trainfer.notebooks.markup import latex_html
 from trainfer.notebooks.mathml import math_to_slots
 from trainfer.notebooks.outputs import render_data, render_output
+from trainfer.notebooks.tags import cell_tags, tagged
 from trainfer.security.sanitize import clean_html
 from trainfer.slots import Slots
 
 __all__ = ["notebook_markdown", "render_data", "render_output", "render_raw"]
-HIDE_CELL, HIDE_INPUT, HIDE_OUTPUT = "hide-cell", "hide-input", "hide-output"
 
 
 def _markdown(source: str, slots: Slots, links: NotebookLinks) -> str:
@@ -48,10 +48,11 @@ def render_raw(cell, slots: Slots, links: NotebookLinks) -> str:
     return slots.mark(html) if html else ""
 
 
-def notebook_markdown(nb, path="the notebook", links: NotebookLinks | None = None
-                      ) -> tuple[str, Slots]:
-    """(Markdown with slots, the slots' HTML). Cells tagged hide-* are left out as asked; a
-    first cell's own `# Title` is left out (the page's title, from the metadata, replaces it).
+def notebook_markdown(nb, path="the notebook", links: NotebookLinks | None = None,
+                      words: dict | None = None) -> tuple[str, Slots]:
+    """(Markdown with slots, the slots' HTML). Tagged cells fold or go (notebooks.tags, with the
+    reader's `words` for the toggles); a first cell's own `# Title` is left out (the page's
+    title, from the metadata, replaces it).
 
     Anything a cell would load from another host, and an attachment that is not an attached
     image, fails the build, naming `path` and the cell.
@@ -63,19 +64,16 @@ def notebook_markdown(nb, path="the notebook", links: NotebookLinks | None = Non
     parts: list[str] = []
     slots = Slots()
     for index, cell in enumerate(nb.cells):
-        tags = set(cell.get("metadata", {}).get("tags", []))
-        if HIDE_CELL in tags:
-            continue
+        tags = cell_tags(cell)
         if cell.cell_type == "markdown":
             source = with_attachments(cell)
-            parts.append(_markdown(without_own_title(source) if index == 0 else source, slots, links))
+            text = _markdown(without_own_title(source) if index == 0 else source, slots, links)
+            parts += tagged(tags, text, "", words or {})
         elif cell.cell_type == "raw":
-            parts.append(render_raw(cell, slots, links))
+            parts += tagged(tags, render_raw(cell, slots, links), "", words or {})
         elif cell.cell_type == "code":
-            if HIDE_INPUT not in tags and cell.source.strip():
-                parts.append(f"```python\n{cell.source}\n```")
-            if HIDE_OUTPUT not in tags:
-                html = links.html("".join(render_output(o) for o in cell.get("outputs", [])))
-                if html:
-                    parts.append(slots.mark(f'<div class="tf-output">{html}</div>'))
+            source = f"```python\n{cell.source}\n```" if cell.source.strip() else ""
+            html = links.html("".join(render_output(o) for o in cell.get("outputs", [])))
+            output = slots.mark(f'<div class="tf-output">{html}</div>') if html else ""
+            parts += tagged(tags, source, output, words or {})
     return "\n\n".join(p for p in parts if p) + "\n", slots

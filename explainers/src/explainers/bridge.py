@@ -36,7 +36,7 @@ from explainers.optimizers import FIXED, OPTIMIZERS
 from explainers.precision import FORMATS, PRECISIONS, Fixed
 from explainers.teacher import Stopped
 
-__all__ = ["DEFAULTS", "RULES", "BadRequest", "parse", "run"]
+__all__ = ["CHIP_FORMATS", "DEFAULTS", "RULES", "BadRequest", "parse", "run"]
 
 RULES = {
     "chip": tuple(CHIPS), "format": tuple(FORMATS),
@@ -46,6 +46,9 @@ RULES = {
     "batch_size": (int, 1, 5000), "optimizer": tuple(OPTIMIZERS), "precision": PRECISIONS,
     "labels": dict,
 }
+
+#: The formats each chip computes in, as `parse` checks them; the page greys out the rest.
+CHIP_FORMATS = {name: tuple(f for f in FORMATS if chip.can(f)) for name, chip in CHIPS.items()}
 
 
 class BadRequest(Exception):
