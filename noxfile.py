@@ -156,13 +156,16 @@ def ensure_bubblewrap(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Run every test: unit, site build, notebooks, Pyodide in Node, Chromium, notebook checks."""
+    """Run every test: unit, site build, notebooks, Pyodide in Node, Chromium, notebook checks,
+    and the Chinese edition's translation check (--strict: nothing missing or stale)."""
     install(session, "test", "lint")
     ensure_chromium(session)
     ensure_bubblewrap(session)
     session.run("pytest", *session.posargs)
-    if not session.posargs:  # a filtered run (nox -s tests -- -k x) skips the notebook checks
+    if not session.posargs:  # a filtered run (nox -s tests -- -k x) skips the whole-site checks
         session.run("python", "-m", "trainfer.notebooks.check")
+        # after pytest's site build, so the notebooks' outputs (and their units) are known
+        session.run("python", "-m", "trainfer.i18n.check", "--strict")
 
 
 @nox.session(name="check-notebooks", python=PYTHON)
