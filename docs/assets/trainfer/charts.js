@@ -44,9 +44,18 @@
     return loader;
   }
 
+  // Vega labels a chart "Vega visualization" unless the spec describes itself: the chart's own
+  // title (already in the page's language) says more, in the reader's words.
+  function described(spec) {
+    if (!spec || typeof spec !== "object" || spec.description) return spec;
+    const title = typeof spec.title === "string" ? spec.title
+      : (spec.title && typeof spec.title.text === "string" ? spec.title.text : null);
+    return title ? { ...spec, description: title } : spec;
+  }
+
   function embed(target, spec, options = {}) {
     const dark = document.body.getAttribute("data-md-color-scheme") === "slate";
-    return vegaEmbed(target, clean(spec), {
+    return vegaEmbed(target, described(clean(spec)), {
       renderer: "svg", theme: dark ? "dark" : undefined, ...options,
       actions: false, ast: true, expr: vegaInterpreter.expressionInterpreter,
       loader: siteLoader(), defaultStyle: false,
