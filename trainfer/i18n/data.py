@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from trainfer.i18n.units import OK, Gap, load_units, resolve
+from trainfer.i18n.units import resolve_all
 
 ROW_FIELDS = ("note", "finding")
 
@@ -31,14 +31,7 @@ def unit_path(root: Path, language: str, table) -> Path:
 
 def translate_table(table, path: Path, row_fields=ROW_FIELDS):
     """(a copy of the table with its fresh units put in, the units that stay English)."""
-    units = load_units(path)
-    shown, gaps = {}, []
-    for key, english in table_units(table, row_fields).items():
-        text, state = resolve(english, units.get(key), path, key)
-        if state == OK:
-            shown[key] = text
-        else:
-            gaps.append(Gap(str(path), key, state, english))
+    shown, gaps = resolve_all(table_units(table, row_fields), path)
     columns = [dataclasses.replace(c, label=shown.get(f"columns.{c.key}.label", c.label))
                for c in table.columns]
     rows = []

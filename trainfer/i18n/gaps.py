@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from trainfer.i18n.data import table_units
+from trainfer.i18n.data import translate_table
 from trainfer.i18n.data import unit_path as table_path
 from trainfer.i18n.editions import PLUGIN
 from trainfer.i18n.examples import example_path, translate_example
@@ -14,21 +14,14 @@ from trainfer.i18n.notebooks import translate_notebook
 from trainfer.i18n.notebooks import unit_path as notebook_path
 from trainfer.i18n.pages import page_path, translate_page
 from trainfer.i18n.text import overlay, unit_file
-from trainfer.i18n.units import Gap, load_units, resolve
+from trainfer.i18n.units import Gap
 from trainfer.tables.load import load_all
 from trainfer.text import SOURCE_LANGUAGE, _source
 
 
 def _table_gaps(root, language, tables, row_fields) -> list[Gap]:
-    gaps = []
-    for table in tables.values():
-        path = table_path(root, language, table)
-        units = load_units(path)
-        for key, english in table_units(table, row_fields).items():
-            state = resolve(english, units.get(key), path, key)[1]
-            if state != "ok":
-                gaps.append(Gap(str(path), key, state, english))
-    return gaps
+    return [gap for table in tables.values()
+            for gap in translate_table(table, table_path(root, language, table), row_fields)[1]]
 
 
 def executed_notebooks(config) -> tuple[list, list[str]]:

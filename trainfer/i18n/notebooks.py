@@ -9,7 +9,7 @@ import dataclasses
 from pathlib import Path
 
 from trainfer.i18n.outputs import output_texts, translate_outputs
-from trainfer.i18n.units import OK, Gap, load_units, resolve
+from trainfer.i18n.units import resolve_all
 
 
 def notebook_units(meta, nb) -> dict[str, str]:
@@ -29,14 +29,7 @@ def unit_path(root: Path, language: str, stem: str) -> Path:
 
 def translate_notebook(meta, nb, path: Path):
     """(meta, notebook) with the fresh units of `path` put in, and the units that stay English."""
-    units = load_units(path)
-    shown, gaps = {}, []
-    for key, english in notebook_units(meta, nb).items():
-        text, state = resolve(english, units.get(key), path, key)
-        if state == OK:
-            shown[key] = text
-        else:
-            gaps.append(Gap(str(path), key, state, english))
+    shown, gaps = resolve_all(notebook_units(meta, nb), path)
     translated = copy.deepcopy(nb)
     for cell in translated.cells:
         if cell.cell_type == "markdown" and f"cell.{cell.get('id')}" in shown:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from trainfer.i18n.units import MISSING, OK, STALE, Gap, digest
+from trainfer.i18n.units import MISSING, STALE, Gap, digest
 
 KEY = "translated_from"
 
@@ -27,5 +27,3 @@ def translate_page(english: str, path: Path) -> tuple[str, list[Gap]]:
     state = [] if body.strip() else [Gap(str(path), "page", MISSING, english)]
     return (body if not state else english), state
 
-
-__all__ = ["page_path", "translate_page", "KEY", "OK"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from trainfer.i18n.units import OK, Gap, load_units, resolve
+from trainfer.i18n.units import Gap, resolve_all
 
 
 def leaves(tree, path: tuple = ()) -> dict[str, tuple[tuple, str]]:
@@ -36,14 +36,11 @@ def _put(tree, path: tuple, text: str) -> None:
 
 def overlay(english: dict, path: Path) -> tuple[dict, list[Gap]]:
     """The English tree with every fresh unit of `path` put in; the gaps that stay English."""
-    units = load_units(path)
-    tree, gaps = copy.deepcopy(english), []
-    for key, (where, text) in leaves(english).items():
-        shown, state = resolve(text, units.get(key), path, key)
-        if state == OK:
-            _put(tree, where, shown)
-        else:
-            gaps.append(Gap(str(path), key, state, text))
+    found = leaves(english)
+    shown, gaps = resolve_all({key: text for key, (_, text) in found.items()}, path)
+    tree = copy.deepcopy(english)
+    for key, text in shown.items():
+        _put(tree, found[key][0], text)
     return tree, gaps
 
 

@@ -73,3 +73,16 @@ def resolve(english: str, unit, path: Path, key: str) -> tuple[str, str]:
     if unit["from"] != digest(english):
         return english, STALE
     return unit["text"], OK
+
+
+def resolve_all(english: dict[str, str], path: Path) -> tuple[dict[str, str], list[Gap]]:
+    """Every unit of `path` against its English: ({key: fresh translation}, the gaps)."""
+    units = load_units(path)
+    shown, gaps = {}, []
+    for key, text in english.items():
+        translated, state = resolve(text, units.get(key), path, key)
+        if state == OK:
+            shown[key] = translated
+        else:
+            gaps.append(Gap(str(path), key, state, text))
+    return shown, gaps
