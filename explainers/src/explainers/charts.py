@@ -52,13 +52,23 @@ def learning(history: list[dict], labels: dict[str, str] | None = None) -> dict:
 
 
 def costs(rows: list[dict], labels: dict[str, str] | None = None) -> dict:
-    """Energy of each task on each chip that can do it, on a log scale (they differ 1000-fold).
+    """Time and energy of each task on each chip that can do it, one panel each, on log scales.
 
-    `rows` are dicts with "task", "format", "chip", "supported" and "energy_pj".
+    The chips differ in time (a matrix unit does many multiply-adds a cycle) while this model
+    prices each operation's energy the same on every chip: two panels show both, honestly.
+    `rows` are dicts with "task", "format", "chip", "supported", "seconds" and "energy_pj".
+
+    >>> spec = costs([{"task": "teach", "format": "fp32", "chip": "training", "supported": True,
+    ...                "seconds": 2e-3, "energy_pj": 5e6}])
+    >>> [(v["measure"], v["value"]) for v in spec["data"]["values"]]
+    [('time_us', 2000.0), ('energy_uj', 5.0)]
     """
+    measures = (("time_us", "seconds", 1e6), ("energy_uj", "energy_pj", 1e-6))
     values = [{"chip": translate(labels, r["chip"]),
                "task": f'{translate(labels, r["task"])} ({r["format"]})',
-               "energy_pj": r["energy_pj"]} for r in rows if r["supported"]]
+               "measure": translate(labels, name), "value": r[field] * scale}
+              for r in rows if r["supported"] for name, field, scale in measures]
+    task_title = translate(labels, "task")
     return {
         "$schema": SCHEMA,
         "title": translate(labels, "chart.cost"),
@@ -66,16 +76,20 @@ def costs(rows: list[dict], labels: dict[str, str] | None = None) -> dict:
         # points, not bars: a bar on a log scale would have to start at zero
         "mark": {"type": "point", "filled": True, "size": 90},
         "encoding": {
-            "x": {"field": "chip", "type": "nominal", "title": translate(labels, "chip")},
-            "shape": {"field": "task", "type": "nominal", "title": translate(labels, "task")},
-            "y": {"field": "energy_pj", "type": "quantitative", "scale": {"type": "log"},
-                  "title": translate(labels, "energy_pj")},
-            "color": {"field": "task", "type": "nominal", "title": translate(labels, "task")},
-            "tooltip": [{"field": "chip"}, {"field": "task"},
-                        {"field": "energy_pj", "format": ",.0f"}],
+            "x": {"field": "chip", "type": "nominal", "title": translate(labels, "chip"),
+                  "axis": {"labelAngle": 0}},
+            "y": {"field": "value", "type": "quantitative", "scale": {"type": "log"},
+                  "title": None},
+            "row": {"field": "measure", "type": "nominal", "title": None,
+                    "sort": [translate(labels, name) for name, _, _ in measures]},
+            "shape": {"field": "task", "type": "nominal", "title": task_title},
+            "color": {"field": "task", "type": "nominal", "title": task_title},
+            "tooltip": [{"field": "chip"}, {"field": "task"}, {"field": "measure"},
+                        {"field": "value", "format": ",.4~g"}],
         },
-        "width": 360,
-        "height": 200,
+        "resolve": {"scale": {"y": "independent"}},
+        "width": 300,
+        "height": 140,
     }
 
 
@@ -94,7 +108,7 @@ def teach_vs_read(teacher, report, labels: dict[str, str] | None = None) -> dict
 
 
 def energy(priced: dict, labels: dict[str, str] | None = None) -> dict:
-    """Energy per phase of one priced ledger (see `chips.cost`), arithmetic against memory.
+    """Energy per phase of one priced ledger (see `chips.cost`) in µJ, arithmetic against memory.
 
     >>> from explainers.chips import cost
     >>> from explainers.ledger import teaching
@@ -104,7 +118,7 @@ def energy(priced: dict, labels: dict[str, str] | None = None) -> dict:
     """
     phases = priced.get("phases", {})
     values = [{"phase": translate(labels, phase), "kind": translate(labels, kind),
-               "energy_pj": phases[phase][f"{kind}_pj"]}
+               "energy_uj": phases[phase][f"{kind}_pj"] / 1e6}
               for phase in PHASES if phase in phases for kind in ("arithmetic", "memory")]
     return {
         "$schema": SCHEMA,
@@ -114,11 +128,11 @@ def energy(priced: dict, labels: dict[str, str] | None = None) -> dict:
         "encoding": {
             "x": {"field": "phase", "type": "nominal", "title": translate(labels, "phase"),
                   "sort": [translate(labels, p) for p in PHASES]},
-            "y": {"field": "energy_pj", "type": "quantitative", "stack": "zero",
-                  "title": translate(labels, "energy_pj")},
+            "y": {"field": "energy_uj", "type": "quantitative", "stack": "zero",
+                  "title": translate(labels, "energy_uj")},
             "color": {"field": "kind", "type": "nominal", "title": translate(labels, "kind")},
             "tooltip": [{"field": "phase"}, {"field": "kind"},
-                        {"field": "energy_pj", "format": ",.0f"}],
+                        {"field": "energy_uj", "format": ",.3~g"}],
         },
         "width": 360,
         "height": 200,
