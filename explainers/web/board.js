@@ -41,10 +41,14 @@ const READABLE = {
   header: { labelFontSize: 11, titleFontSize: 11 }, title: { fontSize: 13 },
 };
 
+// Vega-Lite cannot size a faceted chart to its container (it falls back to a narrow default and
+// clips the legend): such a chart keeps its own width, and its figure scrolls on a phone.
+const faceted = (spec) => Boolean(spec.facet || spec.encoding?.row || spec.encoding?.column);
+
 function readable(spec) {
   const config = { ...spec.config };
   for (const [part, sizes] of Object.entries(READABLE)) config[part] = { ...sizes, ...config[part] };
-  return { ...spec, width: "container", config };
+  return faceted(spec) ? { ...spec, config } : { ...spec, width: "container", config };
 }
 
 // Draw `spec` in `figure` as wide as its column (the board stacks charts full-width, so at

@@ -46,7 +46,7 @@ def learning(history: list[dict], labels: dict[str, str] | None = None) -> dict:
                         {"field": "value", "format": ".3f"}],
         },
         "resolve": {"scale": {"y": "independent"}},
-        "width": 360,
+        "width": 260,
         "height": 120,
     }
 
@@ -82,14 +82,16 @@ def costs(rows: list[dict], labels: dict[str, str] | None = None) -> dict:
                   "title": None},
             "row": {"field": "measure", "type": "nominal", "title": None,
                     "sort": [translate(labels, name) for name, _, _ in measures]},
-            "shape": {"field": "task", "type": "nominal", "title": task_title},
+            # the legend below the panels, so that the chart stays narrow enough for a phone
+            "shape": {"field": "task", "type": "nominal", "title": task_title,
+                      "legend": {"orient": "bottom", "direction": "vertical"}},
             "color": {"field": "task", "type": "nominal", "title": task_title},
             "tooltip": [{"field": "chip"}, {"field": "task"}, {"field": "measure"},
                         {"field": "value", "format": ",.4~g"}],
         },
         "resolve": {"scale": {"y": "independent"}},
-        "width": 300,
-        "height": 140,
+        "width": 220,
+        "height": 130,
     }
 
 
