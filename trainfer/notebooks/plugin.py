@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 
 from trainfer.charts import chart_scripts, has_charts
 from trainfer.digest import tree_digest
-from trainfer.i18n.editions import editions, record_gaps
+from trainfer.i18n.editions import edition_of, editions, record_gaps, source_uri
 from trainfer.i18n.notebooks import translate_notebook, unit_path
 from trainfer.nav import expand_section
 from trainfer.notebooks import pages
@@ -173,7 +173,9 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         slots = self.slots.get(page.file.src_uri)
         if slots is not None:
             html = slots.fill(html)
-        if page.file.src_uri.startswith("notebooks/") and has_charts(html):
+        # a notebook page of any edition ('zh/notebooks/...' too) draws its charts
+        uri = source_uri(page.file.src_uri, edition_of(page.file.src_uri, editions(config)))
+        if uri.startswith("notebooks/") and has_charts(html):
             html += chart_scripts(page.url)
         return html
 
