@@ -74,3 +74,20 @@ def test_over_budget_and_lint_are_reported(project):
     assert any("notebooks/e.ipynb: code cell 1 (`import time`) timed out" in p
                and "limited to 1 s (metadata.trainfer.budget_seconds)" in p for p in problems)
     assert any("ruff" in p and "F401" in p for p in problems)
+
+
+def test_a_figure_typed_into_the_prose_is_reported(project):
+    """A verdict that types 3.08 when the code prints 3.04 fails, naming the cell and figure."""
+    path = project / "notebooks" / "typed.ipynb"
+    shutil.copy(ROOT / "tests" / "fixtures" / "prose" / "typed_figure.ipynb", path)
+    assert run_check(project, path) == [
+        "notebooks/typed.ipynb: markdown cell 2 ('**Verdict.** One teaching step costs 3.08 "
+        "reading passes,...') types the figure 3.08, which no output and no declared data "
+        "file shows: print it from the code (format a computed value) or drop it from the prose"
+    ]
+
+
+def test_figures_printed_by_the_code_pass(project):
+    path = project / "notebooks" / "printed.ipynb"
+    shutil.copy(ROOT / "tests" / "fixtures" / "prose" / "printed_figure.ipynb", path)
+    assert run_check(project, path) == []

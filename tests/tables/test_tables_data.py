@@ -118,7 +118,7 @@ def test_claims_cover_the_article(tables):
 
 def test_claims_have_a_verdict_and_evidence(tables):
     for row in tables["claims"].rows:
-        assert row["verdict"] in ("verified", "partly", "unverified")
+        assert row["verdict"] in ("verified", "partly", "unverified", "contradicted")
         assert row["evidence"], row["id"]
 
 

@@ -2,8 +2,9 @@
 
 Each problem names the notebook: metadata, outputs stored in git, ruff, a failing cell, time
 over budget, reading undeclared data, network use (the kernel refuses it), an image (or other
-file) loaded from another host, and outputs that differ between two runs. Notebooks run as the
-build runs them: sandboxed, in their own folder, under the same time limits. `--strip` removes
+file) loaded from another host, a figure typed by hand into the prose (one that no output and
+no declared data file shows: `prose.py`), and outputs that differ between two runs. Notebooks
+run as the build runs them: sandboxed, in their own folder, under the same time limits. `--strip` removes
 stored outputs instead of complaining about them.
 """
 
@@ -24,6 +25,7 @@ from trainfer.notebooks.execute import execute_notebook
 from trainfer.notebooks.loads import outside_load_problems
 from trainfer.notebooks.manager import in_parallel
 from trainfer.notebooks.meta import read_meta, run_problems
+from trainfer.notebooks.prose import prose_problems
 from trainfer.notebooks.sandbox import isolation
 
 
@@ -80,6 +82,7 @@ def check(path: Path, root: Path, timeout: int = 120) -> list[str]:
         return problems + [first.error]
     problems += run_problems(rel, meta, first.seconds, first.reads)
     problems += outside_load_problems(rel, first.notebook)
+    problems += prose_problems(rel, first.notebook, meta.data, root)
     second = execute_notebook(path, timeout=timeout, kernel="python3", env=env)
     if not second.ok or outputs_of(first.notebook) != outputs_of(second.notebook):
         problems.append(f"{rel}: two runs gave different outputs; seed every random draw and "

@@ -15,7 +15,7 @@ from trainfer.slots import Slots
 from trainfer.tables.derived import derived_values
 from trainfer.tables.display import display_of, linked, number_text, shown_unit
 
-VERDICTS = ("verified", "partly", "unverified")
+VERDICTS = ("verified", "partly", "unverified", "contradicted")
 TIGHT_UNITS = ("%", "×")  # written against the number: 74.9%, 7.96×
 
 
