@@ -75,7 +75,7 @@ def test_a_bad_pyproject_is_named(tmp_path, toml, expected):
 
 
 def test_a_module_that_does_not_compile_is_never_packed(tmp_path):
-    project = make_project(tmp_path / "p", '[project]\nname = "demo"\nversion = "1"\n',
+    project = make_project(tmp_path / "p", '[project]\nname = "demo"\nversion = "1"\ndescription = \"d\"\n[build-system]\nrequires = ["flit_core"]\nbuild-backend = "flit_core.buildapi"\n',
                            module="def f():\n    return (\n")
     module = project / "src" / "demo" / "unused.py"
     assert compile_problems(project / "src") == [f"{module}:2: '(' was never closed"]

@@ -20,7 +20,7 @@ PYODIDE_LOCK = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
 
 def make_project(folder: Path, body: str = "X = 1\n") -> Path:
     (folder / "src" / "demo").mkdir(parents=True)
-    (folder / "pyproject.toml").write_text('[project]\nname = "demo"\nversion = "1.2.3"\n')
+    (folder / "pyproject.toml").write_text('[project]\nname = "demo"\nversion = "1.2.3"\ndescription = \"d\"\nrequires-python = \">=3.12\"\n[build-system]\nrequires = ["flit_core"]\nbuild-backend = "flit_core.buildapi"\n')
     (folder / "src" / "demo" / "__init__.py").write_text('"""Demo."""\n' + body)
     (folder / "src" / "demo" / "part.py").write_text("def f():\n    return 2\n")
     return folder
