@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -36,6 +37,9 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         runtimes = [p for p in config.plugins.values() if isinstance(p, RuntimePlugin)]
         # the examples run on the demo packages: a change to their source re-runs them
         self.sources = runtimes[0].source_folders(config) if runtimes else []
+        for folder in self.sources:  # the build-time run imports the very source the site ships
+            if importlib.util.find_spec(folder.name) is None:
+                sys.path.append(str(folder.parent))
         return config
 
     def _example(self, name: str, page_file: str, text: dict, edition, config) -> tuple:

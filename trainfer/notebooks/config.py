@@ -39,6 +39,13 @@ class NotebooksConfig(Config):
     """Options of the notebooks plugin: folders, timeouts, workers, kernel, forced runs."""
 
     notebooks_dir = c.Type(str, default="notebooks")
+    #: the data folder `trainfer.notebook_data.read_table` reads (the kernels get it as TRAINFER_DATA)
+    data_dir = c.Type(str, default="data")
+    #: whether every notebook must carry a `trainfer` metadata block; false: a plain notebook is
+    #: allowed (title from its first heading, all data files as its data, `budget_seconds`)
+    require_metadata = c.Type(bool, default=True)
+    #: the time budget of a notebook without a `trainfer` block
+    budget_seconds = Positive(300)
     cache_dir = c.Type(str, default=".trainfer-cache/notebooks")
     cell_timeout = c.Type(int, default=120)
     workers = Workers()

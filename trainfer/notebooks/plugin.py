@@ -22,7 +22,7 @@ from trainfer.notebooks.cache import NotebookCache, cache_key, cleared, with_out
 from trainfer.notebooks.config import NotebooksConfig
 from trainfer.notebooks.links import links_for
 from trainfer.notebooks.loads import beside_images
-from trainfer.notebooks.meta import read_meta, run_problems
+from trainfer.notebooks.meta import plain_meta, read_meta, run_problems
 from trainfer.notebooks.origin import watch
 from trainfer.notebooks.render import notebook_markdown
 from trainfer.notebooks.result import ExecResult
@@ -65,7 +65,9 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             except Exception as exc:  # malformed JSON or not a notebook
                 problems.append(f"{rel}: not a readable notebook: {exc}")
                 continue
-            meta, found = read_meta(rel, nb.metadata, self.root)
+            plain = None if self.config.require_metadata else plain_meta(
+                rel, nb, self.root / self.config.data_dir, self.root, self.config.budget_seconds)
+            meta, found = read_meta(rel, nb.metadata, self.root, plain)
             problems += found
             if meta is None:
                 continue
@@ -89,7 +91,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             log.info(f"notebooks: [{len(done)}/{total}] {result.stem} {state} in {result.seconds:.1f} s")
 
         def env_for(path: Path) -> dict:
-            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0"}
+            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0",
+                    "TRAINFER_DATA": str(self.root / self.config.data_dir)}
 
         from trainfer.notebooks.execute import execute_many  # Jupyter only when something runs
 

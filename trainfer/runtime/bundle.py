@@ -12,16 +12,20 @@ from pathlib import Path
 BUNDLE = Path(__file__).with_name("bundle")
 NODE_MODULES = BUNDLE / "node_modules"
 WHEELS = BUNDLE / "wheels"
-#: the board's project folder in a source checkout
-BOARD_PROJECT = Path(__file__).resolve().parents[2] / "board"
+#: trainfer's source checkout (when it runs from one): its board/ and its node_modules
+CHECKOUT = Path(__file__).resolve().parents[2]
+BOARD_PROJECT = CHECKOUT / "board"
 
 
 def node_modules_for(root: Path, configured: str | None) -> Path:
-    """The node_modules to vendor from: the configured one, the site's own, else the bundle."""
+    """The node_modules to vendor from: the configured one, the site's own, the bundle, else
+    that of the trainfer checkout this runs from (an editable install)."""
     if configured:
         return root / configured
-    own = root / "node_modules"
-    return NODE_MODULES if not own.is_dir() and NODE_MODULES.is_dir() else own
+    for folder in (root / "node_modules", NODE_MODULES, CHECKOUT / "node_modules"):
+        if folder.is_dir():
+            return folder
+    return root / "node_modules"  # the error names the site's own
 
 
 def board_source() -> Path:
