@@ -12,9 +12,11 @@ class RuntimeConfig(Config):
     explainers = c.Optional(c.Type(str))
     #: unset: the site's node_modules if it has one, else the runtime files bundled in trainfer
     node_modules = c.Optional(c.Type(str))
+    #: where Pyodide, Vega, tablesort, the demo wheels and the site's pyodide-lock.json go
     vendor_dir = c.Type(str, default="assets/vendor")
     #: where the plugins' own scripts and style sheet go (trainfer.css is added to extra_css)
     assets_dir = c.Type(str, default="assets/trainfer")
+    #: built demo wheels, one folder per source digest
     cache_dir = c.Type(str, default=".trainfer-cache/wheels")
     #: the npm lockfile whose versions the vendored files must have; unset: the one beside
     #: node_modules (npm installed it from there)

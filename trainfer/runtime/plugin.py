@@ -8,6 +8,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from trainfer.i18n.editions import edition_of, editions
+from trainfer.options import MARKER as OPTIONS_MARKER
+from trainfer.options import options_markdown
 from trainfer.publish import STYLESHEET, publish
 from trainfer.runtime.bundle import board_source, node_modules_for
 from trainfer.runtime.config import RuntimeConfig
@@ -15,6 +18,7 @@ from trainfer.runtime.lock import write_site_lock
 from trainfer.runtime.manifest import MANIFEST, manifest_problems
 from trainfer.runtime.vendor import PYODIDE_LOCK, check_node_modules, copy_vendor, shipped_sources
 from trainfer.runtime.wheel import cached_wheel, compile_problems, package_dir, project_metadata
+from trainfer.text import load_text
 
 
 class RuntimePlugin(BasePlugin[RuntimeConfig]):
@@ -44,6 +48,13 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             shown = "\n\n".join(p.replace(f"{root}/", "") for p in problems)
             raise PluginError(f"The browser runtime would ship broken files:\n\n{shown}")
         return config
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if OPTIONS_MARKER not in markdown:
+            return markdown
+        language = edition_of(page.file.src_uri, editions(config)).language
+        words = load_text(self._root(config), language, "pages")["options"]
+        return markdown.replace(OPTIONS_MARKER, options_markdown(words))
 
     def _shipped_problems(self, config) -> list[str]:
         """What is wrong with what the site would ship: vendored files, the packages' source."""
