@@ -167,6 +167,20 @@ def ensure_bubblewrap(session: nox.Session) -> None:
     session.run("apt-get", "install", "-y", "-qq", "bubblewrap", external=True, env=env)
 
 
+WHEELHOUSE = ROOT / ".nox" / "wheelhouse"
+
+
+def fill_wheelhouse(session: nox.Session) -> None:
+    """Wheels of every locked runtime dependency, so that a test installs trainfer's own wheel
+    into a fresh venv with no registry (tests/generator); refilled when the lock changes."""
+    stamp, lock = WHEELHOUSE / ".filled", LOCKS / "build.txt"
+    if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    session.run("python", "-m", "pip", "wheel", "--quiet", "--require-hashes", "-r", str(lock),
+                "-w", str(WHEELHOUSE))
+    stamp.touch()
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run every test: unit, site build, notebooks, Pyodide in Node, Chromium, notebook checks,
@@ -174,6 +188,7 @@ def tests(session: nox.Session) -> None:
     install(session, "test", "lint")
     ensure_chromium(session)
     ensure_bubblewrap(session)
+    fill_wheelhouse(session)
     session.run("pytest", *session.posargs)
     if not session.posargs:  # a filtered run (nox -s tests -- -k x) skips the whole-site checks
         session.run("python", "-m", "trainfer.notebooks.check")
