@@ -38,8 +38,10 @@ class Positive(c.Type):
 class NotebooksConfig(Config):
     """Options of the notebooks plugin: folders, timeouts, workers, kernel, forced runs."""
 
-    #: every .ipynb here becomes a page under notebooks/, executed at build time
+    #: every .ipynb here becomes a page, executed at build time
     notebooks_dir = c.Type(str, default="notebooks")
+    #: the folder of the notebooks' pages (PAGES_DIR/STEM/), with an index and the run report
+    pages_dir = c.Type(str, default="notebooks")
     #: the data folder `trainfer.notebook_data.read_table` reads (the kernels get it as TRAINFER_DATA)
     data_dir = c.Type(str, default="data")
     #: whether every notebook must carry a `trainfer` metadata block; false: a plain notebook is

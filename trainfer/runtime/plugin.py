@@ -72,9 +72,11 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
                 continue
             try:
                 project_metadata(source)
-                problems += compile_problems(package_dir(source))
+                folder = package_dir(source)
             except ValueError as exc:
                 problems.append(str(exc))
+                folder = source / "src"  # still say which modules would not compile
+            problems += compile_problems(folder)
         return problems
 
     def _wheels(self, config) -> list[Path]:

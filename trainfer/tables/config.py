@@ -24,6 +24,9 @@ class TablesConfig(Config):
 
     #: one table per file: name.yaml, or name.csv with name.schema.yaml (see the data schema)
     data_dir = c.Type(str, default="data")
+    #: the folder of the tables' pages: one page and CSV per table, an index, and (if the docs
+    #: have one) its measured.md
+    pages_dir = c.Type(str, default="benchmarks")
     #: the notebooks a claim's evidence may cite as notebooks/STEM/
     notebooks_dir = c.Type(str, default="notebooks")
     #: measurements of the simulator on the build machine
