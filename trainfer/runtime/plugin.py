@@ -31,7 +31,11 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         """Each demo package as configured: a project folder or a wheel, then the board."""
         root = self._root(config)
         named = [self.config.explainers] if self.config.explainers else self.config.packages
-        return [*(root / name for name in named), board_source()]
+        try:
+            board = board_source()
+        except FileNotFoundError as exc:  # a broken install: say which file, no traceback
+            raise PluginError(str(exc)) from exc
+        return [*(root / name for name in named), board]
 
     def source_folders(self, config) -> list[Path]:
         """The source folders of the demo packages that are projects (what their wheels hold)."""
