@@ -85,12 +85,25 @@ if PYTHON is None:
     PYTHON = "3.12"  # nox reports it missing and, with error_on_missing_interpreters, fails
 
 
+#: the hashed lock of each set of dependency groups (written by `nox -s lock`), by its groups
+LOCKS = ROOT / "requirements"
+LOCKED = {("build",): "build", ("test", "lint"): "test", ("build", "lint"): "check",
+          ("lint",): "lint", ("test", "bench"): "bench"}
+
+
 def install(session: nox.Session, *groups: str) -> None:
-    """Install the dependency groups, the two local packages, and the npm runtime pins."""
-    for group in groups:
-        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+    """Install the locked dependencies, the three local packages, and the npm runtime pins."""
+    lock = LOCKS / f"{LOCKED.get(groups, '')}.txt"
+    if groups in LOCKED and lock.is_file():  # every version and hash pinned
+        session.install("--require-hashes", "--no-deps", "-r", str(lock))
+    else:  # a combination without a lock: the ranges of pyproject.toml
+        if groups != ("lint",):
+            session.install(*PYPROJECT["project"]["dependencies"])
+        for group in groups:
+            session.install(*nox.project.dependency_groups(PYPROJECT, group))
     if groups != ("lint",):
-        session.install("--no-deps", "-e", ".", "-e", "./explainers")
+        # board: the demos' drawing protocol, which explainers imports (and the notebooks too)
+        session.install("--no-deps", "-e", ".", "-e", "./board", "-e", "./explainers")
         npm_ci(session)
 
 
@@ -154,6 +167,20 @@ def ensure_bubblewrap(session: nox.Session) -> None:
     session.run("apt-get", "install", "-y", "-qq", "bubblewrap", external=True, env=env)
 
 
+WHEELHOUSE = ROOT / ".nox" / "wheelhouse"
+
+
+def fill_wheelhouse(session: nox.Session) -> None:
+    """Wheels of every locked runtime dependency, so that a test installs trainfer's own wheel
+    into a fresh venv with no registry (tests/generator); refilled when the lock changes."""
+    stamp, lock = WHEELHOUSE / ".filled", LOCKS / "build.txt"
+    if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    session.run("python", "-m", "pip", "wheel", "--quiet", "--require-hashes", "-r", str(lock),
+                "-w", str(WHEELHOUSE))
+    stamp.touch()
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run every test: unit, site build, notebooks, Pyodide in Node, Chromium, notebook checks,
@@ -161,6 +188,7 @@ def tests(session: nox.Session) -> None:
     install(session, "test", "lint")
     ensure_chromium(session)
     ensure_bubblewrap(session)
+    fill_wheelhouse(session)
     session.run("pytest", *session.posargs)
     if not session.posargs:  # a filtered run (nox -s tests -- -k x) skips the whole-site checks
         session.run("python", "-m", "trainfer.notebooks.check")
@@ -223,8 +251,27 @@ def vendor_manifest(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def screenshots(session: nox.Session) -> None:
     """Build the site and write a PNG of every page (both editions) into screenshots/."""
-    install(session, "test")
+    install(session, "test", "lint")
     ensure_chromium(session)
     ensure_bubblewrap(session)
     session.run("mkdocs", "build", "--strict", "-d", "site")
     session.run("python", "tests/screenshots.py", "site", "screenshots")
+
+
+@nox.session(python=PYTHON)
+def lock(session: nox.Session) -> None:
+    """Re-pin every build and test dependency with hashes (requirements/*.txt), with uv.
+
+    The locks are universal (any platform, Python >= 3.12); nox installs from them with
+    `--require-hashes`. Run it after changing a range in pyproject.toml.
+    """
+    session.install("uv>=0.9,<1")
+    LOCKS.mkdir(exist_ok=True)
+    for groups, name in LOCKED.items():
+        args = [f"--group=pyproject.toml:{g}" for g in groups if g != "build"]
+        # the project's own dependencies come with pyproject.toml, except for ruff alone
+        sources = [] if groups == ("lint",) else ["pyproject.toml"]
+        session.run("uv", "pip", "compile", *sources, *args, "--universal", "--python-version",
+                    ".".join(map(str, MIN_PYTHON)), "--generate-hashes", "--quiet",
+                    "--custom-compile-command", "python3 -m nox -s lock",
+                    "-o", str(LOCKS / f"{name}.txt"))

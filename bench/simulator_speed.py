@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -68,11 +69,13 @@ def in_cpython(runs: int) -> dict:
 
 
 def in_node(runs: int, tmp: Path) -> dict:
-    wheel = build_wheel(ROOT / "explainers", tmp / "wheel")
+    # explainers draws with the board (trainfer-board), a wheel of its own
+    wheels = [build_wheel(ROOT / name, tmp / "wheel") for name in ("board", "explainers")]
     script = tmp / "bench.py"
     script.write_text(harness(runs))
     runner = ROOT / "tests" / "pyodide" / "run_in_pyodide.mjs"
-    done = subprocess.run(["node", str(runner), str(ROOT / "node_modules" / "pyodide"), str(wheel),
+    done = subprocess.run(["node", str(runner), str(ROOT / "node_modules" / "pyodide"),
+                           os.pathsep.join(map(str, wheels)),
                            str(script)], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 

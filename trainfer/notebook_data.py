@@ -1,9 +1,10 @@
 """How notebooks read data: by table name, resolved from the repository root, and recorded.
 
-Notebooks never open `../data` by a relative path: `read_table("chips")` finds `data/chips.*`
-from the root (the build sets TRAINFER_ROOT; otherwise the folder holding mkdocs.yml above the
-working directory), validates it like the build does, and appends the file it read to
-TRAINFER_READ_LOG when that is set, so the build can check reads against the declared `data`.
+Notebooks never open `../data` by a relative path: `read_table("chips")` finds `chips.*` in the
+data folder (the build sets TRAINFER_DATA from its `data_dir` option and TRAINFER_ROOT;
+otherwise data/ in the folder holding mkdocs.yml above the working directory), validates it
+like the build does, and appends the file it read to TRAINFER_READ_LOG when that is set, so
+the build can check reads against the declared `data`.
 (The kernel's startup file also records every file opened under data/ by any other path.)
 """
 
@@ -28,9 +29,14 @@ def repo_root() -> Path:
     raise FileNotFoundError(f"no mkdocs.yml in {here} or above; set TRAINFER_ROOT")
 
 
+def data_folder() -> Path:
+    """The data folder: TRAINFER_DATA (the build's `data_dir` option), else data/ at the root."""
+    return Path(os.environ.get("TRAINFER_DATA") or repo_root() / "data")
+
+
 def data_file(name: str) -> Path:
     """The data file of table `name` (e.g. 'chips' -> data/chips.yaml)."""
-    folder = repo_root() / "data"
+    folder = data_folder()
     for suffix in DATA_SUFFIXES:
         if (path := folder / f"{name}{suffix}").is_file():
             return path

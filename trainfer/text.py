@@ -13,10 +13,21 @@ from mkdocs.exceptions import PluginError
 SOURCE_LANGUAGE = "en"
 
 
+#: the English words trainfer ships; a site's own i18n/en/<name> replaces a file of them
+DEFAULTS = Path(__file__).with_name("assets") / "i18n" / SOURCE_LANGUAGE
+
+
+def source_names(root: Path) -> list[str]:
+    """Every text file's name, the site's own and trainfer's defaults."""
+    folders = (root / "i18n" / SOURCE_LANGUAGE, DEFAULTS)
+    return sorted({p.stem for folder in folders for p in folder.glob("*.*")})
+
+
 def _source(root: Path, name: str) -> dict:
     folder = root / "i18n" / SOURCE_LANGUAGE
     for suffix, read in ((".yaml", yaml.safe_load), (".json", json.loads)):
-        path = folder / f"{name}{suffix}"
+        own = folder / f"{name}{suffix}"
+        path = own if own.is_file() else DEFAULTS / f"{name}{suffix}"
         if path.is_file():
             try:
                 data = read(path.read_text(encoding="utf-8"))
@@ -25,7 +36,8 @@ def _source(root: Path, name: str) -> dict:
             if not isinstance(data, dict):
                 raise PluginError(f"{path}: expected a mapping of keys to text")
             return data
-    raise PluginError(f"{folder}/{name}.yaml or .json not found: no text for {name}")
+    raise PluginError(f"{folder}/{name}.yaml or .json not found (nor in {DEFAULTS}): "
+                      f"no text for {name}")
 
 
 def load_text(root: Path, language: str, name: str) -> dict:

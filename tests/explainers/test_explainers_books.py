@@ -18,7 +18,7 @@ def test_ten_glyphs_of_12_by_12():
 
 
 def test_every_glyph_has_a_reading_and_meaning_in_the_language_file():
-    names = json.loads((ROOT / "i18n/en/glyphs.json").read_text("utf-8"))
+    names = json.loads((ROOT / "trainfer/assets/i18n/en/glyphs.json").read_text("utf-8"))
     assert list(names) == list(ALPHABET)
     assert all(set(v) == {"pinyin", "meaning"} and all(v.values()) for v in names.values())
 

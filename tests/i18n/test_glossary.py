@@ -61,7 +61,9 @@ def checked(terms: list[dict]) -> list[dict]:
 def english_units(root: Path) -> dict[str, dict[str, str]]:
     """{zh unit file, relative to root: {key: its English}} for every translatable unit."""
     out: dict[str, dict[str, str]] = {}
-    for path in sorted((root / "i18n/en").glob("*.*")):
+    # the site's own English words, or the defaults trainfer ships
+    english = [*(root / "i18n/en").glob("*.*"), *(root / "trainfer/assets/i18n/en").glob("*.*")]
+    for path in sorted(english):
         read = json.loads if path.suffix == ".json" else yaml.safe_load
         out[f"i18n/zh/{path.stem}.yaml"] = flatten(read(path.read_text(encoding="utf-8")))
     if (root / "data").is_dir():

@@ -38,7 +38,7 @@ def make_project(tmp_path):
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    shutil.copytree(ROOT / "i18n" / "en", project / "i18n" / "en")
+    shutil.copytree(ROOT / "trainfer" / "assets" / "i18n" / "en", project / "i18n" / "en")
     for name, text in PAGES.items():
         (project / "docs" / name).write_text(text, encoding="utf-8")
         zh = project / "i18n" / "zh" / "docs" / name

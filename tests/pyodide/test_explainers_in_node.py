@@ -66,7 +66,8 @@ def compare(ours, theirs, path="$"):
 
 def test_bridge_runs_agree_with_cpython(tmp_path):
     code = SCRIPT.format(scaling=SCALING, requests=json.dumps(REQUESTS))
-    wheel = build_wheel(ROOT / "explainers", tmp_path / "wheel")
+    wheel = [build_wheel(ROOT / "board", tmp_path / "wheel"),  # explainers draws with the board
+             build_wheel(ROOT / "explainers", tmp_path / "wheel")]
     in_pyodide = json.loads(run_in_pyodide(wheel, code, tmp_path))
     scope: dict = {}
     exec(code.replace("json.dumps({", "RESULT = json.dumps({", 1), scope)
@@ -85,7 +86,8 @@ def test_the_classroom_example_prints_the_same_in_pyodide(tmp_path):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(example, "classroom.py", "exec"), {"__name__": "__main__"})
-    wheel = build_wheel(ROOT / "explainers", tmp_path / "wheel")
+    wheel = [build_wheel(ROOT / "board", tmp_path / "wheel"),  # explainers draws with the board
+             build_wheel(ROOT / "explainers", tmp_path / "wheel")]
     code = (
         "import contextlib, io\nbuf = io.StringIO()\nwith contextlib.redirect_stdout(buf):\n"
         f"    exec({example!r}, {{'__name__': '__main__'}})\nbuf.getvalue().replace(chr(10), '\\\\n')"

@@ -9,11 +9,14 @@ from trainfer.runtime.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide
 
+FLIT = '[build-system]\nrequires = ["flit_core"]\nbuild-backend = "flit_core.buildapi"\n'
+
 
 def test_a_built_wheel_imports_under_pyodide(tmp_path):
     project = tmp_path / "p"
     (project / "src" / "demo").mkdir(parents=True)
-    (project / "pyproject.toml").write_text('[project]\nname = "demo"\nversion = "0.0.1"\n')
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "demo"\nversion = "0.0.1"\ndescription = "d"\n' + FLIT)
     (project / "src" / "demo" / "__init__.py").write_text("def answer():\n    return 6 * 7\n")
     wheel = build_wheel(project, tmp_path / "out")
     code = "import sys, demo\nf'{demo.answer()} {sys.platform}'"

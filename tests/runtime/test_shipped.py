@@ -17,6 +17,8 @@ from trainfer.runtime.wheel import build_wheel, compile_problems, project_metada
 NODE_MODULES = ROOT / "node_modules"
 LOCK = ROOT / "package-lock.json"
 
+FLIT = '[build-system]\nrequires = ["flit_core"]\nbuild-backend = "flit_core.buildapi"\n'
+
 
 def test_the_committed_manifest_is_the_pinned_files():
     """Fails after a change of the pins until `python3 -m nox -s vendor-manifest` is run."""
@@ -75,7 +77,8 @@ def test_a_bad_pyproject_is_named(tmp_path, toml, expected):
 
 
 def test_a_module_that_does_not_compile_is_never_packed(tmp_path):
-    project = make_project(tmp_path / "p", '[project]\nname = "demo"\nversion = "1"\n',
+    project = make_project(tmp_path / "p",
+                           '[project]\nname = "demo"\nversion = "1"\ndescription = "d"\n' + FLIT,
                            module="def f():\n    return (\n")
     module = project / "src" / "demo" / "unused.py"
     assert compile_problems(project / "src") == [f"{module}:2: '(' was never closed"]

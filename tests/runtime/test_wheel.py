@@ -17,10 +17,14 @@ from trainfer.runtime.wheel import build_wheel, cached_wheel
 
 PYODIDE_LOCK = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
 
+FLIT = '[build-system]\nrequires = ["flit_core"]\nbuild-backend = "flit_core.buildapi"\n'
+
 
 def make_project(folder: Path, body: str = "X = 1\n") -> Path:
     (folder / "src" / "demo").mkdir(parents=True)
-    (folder / "pyproject.toml").write_text('[project]\nname = "demo"\nversion = "1.2.3"\n')
+    (folder / "pyproject.toml").write_text(
+        '[project]\nname = "demo"\nversion = "1.2.3"\ndescription = "d"\n'
+        'requires-python = ">=3.12"\n' + FLIT)
     (folder / "src" / "demo" / "__init__.py").write_text('"""Demo."""\n' + body)
     (folder / "src" / "demo" / "part.py").write_text("def f():\n    return 2\n")
     return folder

@@ -46,7 +46,7 @@ def a_zip(text: str) -> bytes:
 
 def make_package(folder: Path) -> Path:
     (folder / "src" / "demo").mkdir(parents=True)
-    (folder / "pyproject.toml").write_text('[project]\nname = "demo"\nversion = "1.0"\n')
+    (folder / "pyproject.toml").write_text('[project]\nname = "demo"\nversion = "1.0"\ndescription = \"d\"\n[build-system]\nrequires = ["flit_core"]\nbuild-backend = "flit_core.buildapi"\n')
     (folder / "src" / "demo" / "__init__.py").write_text("X = 1\n")
     return folder
 

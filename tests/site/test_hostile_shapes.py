@@ -197,8 +197,8 @@ def test_a_malformed_pyproject_is_named(runtime_report):
 def test_a_demo_without_the_runtime_plugin_is_named(baseline, tmp_path):
     def without_runtime(project: Path) -> None:
         shutil.copy(HOSTILE / "shape_demo.md", project / "docs")
-        config_with(project, f"plugins:\n  - trainfer/atomic\n  - trainfer/demos:\n      web_dir: "
-                             f"{ROOT / 'explainers' / 'web'}\n  - trainfer/notebooks\n")
+        config_with(project, f"plugins:\n  - trainfer/atomic\n  - trainfer/demos:\n      examples_dir: "
+                             f"{ROOT / 'explainers' / 'web' / 'examples'}\n  - trainfer/notebooks\n")
 
     project, report = rebuild(baseline, tmp_path, without_runtime)
     assert ("shape_demo.md: has a demo (<!-- trainfer:demo classroom -->), but trainfer/runtime is "

@@ -18,7 +18,7 @@ from trainfer.tables.load import load_all
 from trainfer.tables.render import header, table_html
 
 ROOT = Path(__file__).resolve().parents[2]
-TEXT = yaml.safe_load((ROOT / "i18n" / "en" / "pages.yaml").read_text(encoding="utf-8"))
+TEXT = yaml.safe_load((ROOT / "trainfer/assets/i18n/en/pages.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

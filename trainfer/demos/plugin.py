@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
+import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -21,10 +22,9 @@ from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts,
 from trainfer.digest import tree_digest
 from trainfer.i18n.editions import edition_of, editions, record_gaps
 from trainfer.i18n.examples import example_path, translate_example
+from trainfer.publish import publish
 from trainfer.runtime.plugin import RuntimePlugin
 from trainfer.text import load_text, text_gaps
-
-WEB_ASSETS = ("*.js", "*.css")
 
 
 class DemosPlugin(BasePlugin[DemosConfig]):
@@ -32,11 +32,18 @@ class DemosPlugin(BasePlugin[DemosConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
-        self.web = self.root / self.config.web_dir
+        self.web = self.root / self.config.web_dir if self.config.web_dir else None
+        self.examples = self.root / self.config.examples_dir
+        runtimes = [p for p in config.plugins.values() if isinstance(p, RuntimePlugin)]
+        # the examples run on the demo packages: a change to their source re-runs them
+        self.sources = runtimes[0].source_folders(config) if runtimes else []
+        for folder in self.sources:  # the build-time run imports the very source the site ships
+            if importlib.util.find_spec(folder.name) is None:
+                sys.path.append(str(folder.parent))
         return config
 
     def _example(self, name: str, page_file: str, text: dict, edition, config) -> tuple:
-        path = self.web / "examples" / f"{name}.py"
+        path = self.examples / f"{name}.py"
         if not path.is_file():
             raise PluginError(f"{page_file}: asks for demo '{name}', but {path} does not exist")
         code = path.read_text(encoding="utf-8")
@@ -45,7 +52,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
             code, gaps = translate_example(code, translated)
             record_gaps(config, page_file, gaps)
             path = translated if not gaps else path
-        key = [tree_digest(self.web.parent / "src"), sys.version]
+        key = [*(tree_digest(folder) for folder in self.sources), sys.version]
         ok, output, board = cached_board(code, str(path), key, self.root / self.config.cache_dir,
                                          text.get("chart_words"))
         if not ok:
@@ -56,11 +63,14 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         return load_text(self.root, language, "glyphs")
 
     def _controls(self, code: str) -> list[dict]:
+        if not self.config.controls:
+            return []
         try:
-            from explainers.bridge import CHIP_FORMATS, RULES
+            rules = importlib.import_module(self.config.controls)
         except ImportError as exc:
-            raise PluginError(f"the demo controls need the explainers package: {exc}") from exc
-        return controls(code, RULES, CHIP_FORMATS)
+            raise PluginError(f"the demo controls (option `controls` of trainfer/demos) need the "
+                              f"module {self.config.controls}: {exc}") from exc
+        return controls(code, getattr(rules, "RULES", {}), getattr(rules, "CHIP_FORMATS", None))
 
     def on_page_content(self, html, *, page, config, files):
         edition = edition_of(page.file.src_uri, editions(config))
@@ -93,7 +103,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         """Each figure marker as the picture of its demo's build-time run (see figure.py)."""
         text = load_text(self.root, edition.language, "widget")
         record_gaps(config, page.file.src_uri, text_gaps(self.root, edition.language, "widget"))
-        link = get_relative_url(edition.src("classroom/"), page.url)
+        link = get_relative_url(edition.src(self.config.figure_page), page.url)
 
         def one(match) -> str:
             _, _, board = self._example(match[1], page.file.src_uri, text, edition, config)
@@ -101,14 +111,11 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         return FIGURE_MARKER.sub(one, html)
 
     def on_post_build(self, *, config):
-        dest = Path(config.site_dir) / self.config.assets_dir
-        dest.mkdir(parents=True, exist_ok=True)
-        for pattern in WEB_ASSETS:
-            for path in self.web.glob(pattern):
-                shutil.copyfile(path, dest / path.name)
+        publish(Path(config.site_dir) / self.config.assets_dir, self.web)
 
     def on_serve(self, server, *, config, builder):
-        server.watch(str(self.web))
-        server.watch(str(self.root / "i18n"))
-        server.watch(str(self.web.parent / "src"))
+        # only what exists: livereload fails on a path that is not there
+        watched = [self.web, self.examples, self.root / "i18n", *self.sources]
+        for path in dict.fromkeys(p for p in watched if p is not None and p.exists()):
+            server.watch(str(path))
         return server

@@ -20,10 +20,13 @@ def run_board(code: str, filename: str, words: dict | None = None) -> tuple[bool
     The board is the charts and tables the code showed, as [kind, data] pairs, the same
     events the browser's worker draws, so the page can draw a real table, not a text block.
     """
-    from explainers import board, charts
+    from trainfer.runtime.bundle import ensure_board
 
-    charts.LABELS.clear()
-    charts.LABELS.update(words or {})
+    ensure_board()
+    import trainfer_board as board
+
+    board.WORDS.clear()
+    board.WORDS.update(words or {})
     out, items = io.StringIO(), []
     stop = board.listen(lambda kind, data: kind in BOARD_KINDS and items.append([kind, data]))
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):

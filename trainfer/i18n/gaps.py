@@ -16,7 +16,7 @@ from trainfer.i18n.pages import page_path, translate_page
 from trainfer.i18n.text import overlay, unit_file
 from trainfer.i18n.units import Gap
 from trainfer.tables.load import load_all
-from trainfer.text import SOURCE_LANGUAGE, _source
+from trainfer.text import _source, source_names
 
 
 def _table_gaps(root, language, tables, row_fields) -> list[Gap]:
@@ -62,7 +62,7 @@ def all_gaps(root: Path, unrun: list | None = None) -> list[Gap]:
     if unrun is not None:
         unrun += missing_runs
     tables = load_all(root / tables_cfg.data_dir) if tables_cfg else {}
-    names = sorted({p.stem for p in (root / "i18n" / SOURCE_LANGUAGE).glob("*.*")})
+    names = source_names(root)
     gaps: list[Gap] = []
     for language in list(plugin.config.languages)[1:]:
         for page in sorted(docs.rglob("*.md")):
@@ -74,8 +74,8 @@ def all_gaps(root: Path, unrun: list | None = None) -> list[Gap]:
         for name in names:
             gaps += overlay(_source(root, name), unit_file(root, language, name))[1]
         if "trainfer/demos" in config.plugins:
-            web = root / config.plugins["trainfer/demos"].config.web_dir
-            for example in sorted((web / "examples").glob("*.py")):
+            examples = root / config.plugins["trainfer/demos"].config.examples_dir
+            for example in sorted(examples.glob("*.py")):
                 english = example.read_text(encoding="utf-8")
                 gaps += translate_example(english, example_path(root, language, example.stem))[1]
     return gaps

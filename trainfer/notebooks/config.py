@@ -38,10 +38,24 @@ class Positive(c.Type):
 class NotebooksConfig(Config):
     """Options of the notebooks plugin: folders, timeouts, workers, kernel, forced runs."""
 
+    #: every .ipynb here becomes a page, executed at build time
     notebooks_dir = c.Type(str, default="notebooks")
+    #: the folder of the notebooks' pages (PAGES_DIR/STEM/), with an index and the run report
+    pages_dir = c.Type(str, default="notebooks")
+    #: the data folder `trainfer.notebook_data.read_table` reads (the kernels get it as TRAINFER_DATA)
+    data_dir = c.Type(str, default="data")
+    #: whether every notebook must carry a `trainfer` metadata block; false: a plain notebook is
+    #: allowed (title from its first heading, all data files as its data, `budget_seconds`)
+    require_metadata = c.Type(bool, default=True)
+    #: the time budget of a notebook without a `trainfer` block
+    budget_seconds = Positive(300)
+    #: executed notebooks, by a key of their code, the data they read and the locks
     cache_dir = c.Type(str, default=".trainfer-cache/notebooks")
+    #: seconds one cell may run
     cell_timeout = c.Type(int, default=120)
+    #: notebooks run at once; 0: one more than the cores
     workers = Workers()
+    #: the Jupyter kernel that runs the notebooks
     kernel = c.Type(str, default="python3")
     #: stems to re-execute even when cached; ["*"] for all (env TRAINFER_FORCE overrides)
     force = c.ListOfItems(c.Type(str), default=[])

@@ -21,7 +21,8 @@ def _trainfer_record_reads() -> None:
     if not log or not root:
         return
     root = os.path.realpath(root)
-    data = os.path.join(root, "data") + os.sep
+    folder = os.environ.get("TRAINFER_DATA") or os.path.join(root, "data")  # the build's data_dir
+    data = os.path.join(os.path.realpath(folder), "")
 
     def hook(event, args):  # called for every audited event: leave early
         if event != "open" or isinstance(args[0], int) or args[0] is None:

@@ -1,4 +1,10 @@
-"""The `trainfer` block every notebook's metadata must carry, and its validation."""
+"""The `trainfer` block a notebook's metadata carries, and its validation.
+
+A site may allow plain notebooks (option `require_metadata: false` of trainfer/notebooks): one
+without the block gets its title from its first `# Heading` (else its file name), no byline or
+sources, the configured time budget, and every file of the data folder as its data (so a change
+to any of them runs it again).
+"""
 
 from __future__ import annotations
 
@@ -27,9 +33,28 @@ class NotebookMeta:
     budget_seconds: float
 
 
-def read_meta(path: Path, metadata: dict, root: Path) -> tuple[NotebookMeta | None, list[str]]:
-    """The notebook's metadata and a list of problems, each naming the notebook and the key."""
+def plain_meta(path: Path, nb, data_dir: Path, root: Path, budget: float) -> NotebookMeta:
+    """The metadata of a notebook without a `trainfer` block."""
+    title = path.stem
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            first = cell.source.strip().splitlines()[:1]
+            if first and first[0].startswith("# "):
+                title = first[0][2:].strip()
+            break
+    data = sorted(p.relative_to(root).as_posix() for p in data_dir.glob("*") if p.is_file())
+    return NotebookMeta(title, "", [], [], data, budget)
+
+
+def read_meta(path: Path, metadata: dict, root: Path,
+              plain: NotebookMeta | None = None) -> tuple[NotebookMeta | None, list[str]]:
+    """The notebook's metadata and a list of problems, each naming the notebook and the key.
+
+    `plain` is what a notebook without the block gets when the site allows that.
+    """
     block = metadata.get("trainfer")
+    if block is None and plain is not None:
+        return plain, []
     if not isinstance(block, dict):
         return None, [f"{path}: metadata has no 'trainfer' block (see CONTRIBUTING.md)"]
     problems = []

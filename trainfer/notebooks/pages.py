@@ -15,15 +15,16 @@ from trainfer.security.sanitize import plain_md
 def notebook_page(meta, body: str, result, download: str, t: dict) -> str:
     """One notebook's page: title, summary, how it ran, the notebook itself, its sources."""
     how = t["cached"] if result.cached else t["ran"].format(seconds=f"{result.seconds:.1f}")
-    byline = t["byline"].format(authors=", ".join(meta.authors))
+    # a plain notebook (no trainfer block) has no authors or sources: no byline, no section
+    byline = t["byline"].format(authors=", ".join(meta.authors)) + " " if meta.authors else ""
     sources = "\n".join(f"- {s}" for s in meta.sources)
     return (
         f"# {plain_md(meta.title)}\n\n"
         f"{plain_md(meta.summary)}\n\n"
-        f'<p class="tf-nb-meta">{escape(byline)} {escape(how)} '
+        f'<p class="tf-nb-meta">{escape(byline)}{escape(how)} '
         f'<a href="../{download}" download>{escape(t["download"])}</a>.</p>\n\n'
         f"{body}\n"
-        f"## {t['sources']}\n\n{sources}\n"
+        + (f"## {t['sources']}\n\n{sources}\n" if sources else "")
     )
 
 

@@ -22,7 +22,7 @@ from trainfer.notebooks.cache import NotebookCache, cache_key, cleared, with_out
 from trainfer.notebooks.config import NotebooksConfig
 from trainfer.notebooks.links import links_for
 from trainfer.notebooks.loads import beside_images
-from trainfer.notebooks.meta import read_meta, run_problems
+from trainfer.notebooks.meta import plain_meta, read_meta, run_problems
 from trainfer.notebooks.origin import watch
 from trainfer.notebooks.render import notebook_markdown
 from trainfer.notebooks.result import ExecResult
@@ -30,7 +30,7 @@ from trainfer.notebooks.shapes import marker_problems, name_problem, output_prob
 from trainfer.text import load_text
 
 log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
-REPORT = "notebooks/report.md"
+REPORT = "report.md"  # in the pages folder, beside index.md
 
 
 class NotebooksPlugin(BasePlugin[NotebooksConfig]):
@@ -65,7 +65,9 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             except Exception as exc:  # malformed JSON or not a notebook
                 problems.append(f"{rel}: not a readable notebook: {exc}")
                 continue
-            meta, found = read_meta(rel, nb.metadata, self.root)
+            plain = None if self.config.require_metadata else plain_meta(
+                rel, nb, self.root / self.config.data_dir, self.root, self.config.budget_seconds)
+            meta, found = read_meta(rel, nb.metadata, self.root, plain)
             problems += found
             if meta is None:
                 continue
@@ -89,7 +91,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             log.info(f"notebooks: [{len(done)}/{total}] {result.stem} {state} in {result.seconds:.1f} s")
 
         def env_for(path: Path) -> dict:
-            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0"}
+            return {**os.environ, "TRAINFER_ROOT": str(self.root), "PYTHONHASHSEED": "0",
+                    "TRAINFER_DATA": str(self.root / self.config.data_dir)}
 
         from trainfer.notebooks.execute import execute_many  # Jupyter only when something runs
 
@@ -127,7 +130,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             self._edition_files(files, config, edition, entries)
         for edition in editions(config):  # images beside a notebook, linked relatively
             for image in beside_images(self.root / self.config.notebooks_dir):
-                files.append(File.generated(config, edition.src(f"notebooks/{image.name}"),
+                files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/{image.name}"),
                                             abs_src_path=str(image)))
         return files
 
@@ -143,12 +146,12 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
                 where = f"{path.relative_to(self.root)} (the {edition.language} text of {rel})"
                 if marked := marker_problems(where, executed, meta.title, meta.summary):
                     raise PluginError("Notebooks failed:\n\n" + "\n\n".join(marked))
-                record_gaps(config, edition.src(f"notebooks/{rel.stem}.md"), gaps)
+                record_gaps(config, edition.src(f"{self.config.pages_dir}/{rel.stem}.md"), gaps)
             self._add_page(files, config, edition, rel, meta, executed, result, text)
             report.append((rel, meta, result))
-        files.append(File.generated(config, edition.src("notebooks/index.md"),
+        files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/index.md"),
                                     content=pages.index(report, text)))
-        files.append(File.generated(config, edition.src(REPORT),
+        files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/{REPORT}"),
                                     content=pages.report(report, text)))
 
     def _add_page(self, files, config, edition, rel, meta, executed, result, text):
@@ -156,18 +159,19 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         folds = load_text(self.root, edition.language, "pages").get("notebook_folds", {})
         body, slots = notebook_markdown(executed, rel, self.links, folds)
         unindexed(slots, self.config.search_output_bytes)  # a long dump stays out of search
-        src = edition.src(f"notebooks/{stem}.md")
+        src = edition.src(f"{self.config.pages_dir}/{stem}.md")
         self.slots[src] = slots
         self.origin.pages[src] = str(rel)
         download = f"{stem}.ipynb"
         content = pages.notebook_page(meta, body, result, download, text)
         files.append(File.generated(config, src, content=content))
-        files.append(File.generated(config, edition.src(f"notebooks/{download}"),
+        files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/{download}"),
                                     content=json.dumps(executed, indent=1, ensure_ascii=False)))
 
     def on_nav(self, nav, *, config, files):
-        pages_here = [src for src in self.slots if src.startswith("notebooks/")]  # the root's
-        return expand_section(nav, files, "notebooks/index.md", [*pages_here, REPORT])
+        folder = self.config.pages_dir
+        pages_here = [src for src in self.slots if src.startswith(f"{folder}/")]  # the root's
+        return expand_section(nav, files, f"{folder}/index.md", [*pages_here, f"{folder}/{REPORT}"])
 
     def on_page_content(self, html, *, page, config, files):
         slots = self.slots.get(page.file.src_uri)
@@ -175,7 +179,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             html = slots.fill(html)
         # a notebook page of any edition ('zh/notebooks/...' too) draws its charts
         uri = source_uri(page.file.src_uri, edition_of(page.file.src_uri, editions(config)))
-        if uri.startswith("notebooks/") and has_charts(html):
+        if uri.startswith(f"{self.config.pages_dir}/") and has_charts(html):
             html += chart_scripts(page.url)
         return html
 

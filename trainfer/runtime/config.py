@@ -3,11 +3,20 @@ from mkdocs.config.base import Config, ValidationError
 
 
 class RuntimeConfig(Config):
-    """Options of the runtime plugin: node_modules, the explainers project, where files go."""
+    """Options of the runtime plugin: the demo packages, node_modules, where files go."""
 
-    node_modules = c.Type(str, default="node_modules")
-    explainers = c.Type(str, default="explainers")
+    #: the pure-Python packages the demos load: project folders (with a pyproject.toml, built by
+    #: their own backend) or .whl files. The drawing protocol's wheel (trainfer-board) is added
+    packages = c.ListOfItems(c.Type(str), default=["explainers"])
+    #: one project folder: the older spelling of `packages: [folder]`
+    explainers = c.Optional(c.Type(str))
+    #: unset: the site's node_modules if it has one, else the runtime files bundled in trainfer
+    node_modules = c.Optional(c.Type(str))
+    #: where Pyodide, Vega, tablesort, the demo wheels and the site's pyodide-lock.json go
     vendor_dir = c.Type(str, default="assets/vendor")
+    #: where the plugins' own scripts and style sheet go (trainfer.css is added to extra_css)
+    assets_dir = c.Type(str, default="assets/trainfer")
+    #: built demo wheels, one folder per source digest
     cache_dir = c.Type(str, default=".trainfer-cache/wheels")
     #: the npm lockfile whose versions the vendored files must have; unset: the one beside
     #: node_modules (npm installed it from there)

@@ -1,22 +1,28 @@
-"""A reproducible pure-Python wheel of `explainers`, written directly (no build backend, no network).
+"""A demo package's wheel, built by the package's own PEP 517 backend (flit_core here).
 
-Same source, same bytes: entries are sorted, timestamps fixed, permissions normalised.
+`SOURCE_DATE_EPOCH` is fixed, so the same source gives the same bytes, with full metadata
+(Requires-Dist included, which the site lock records as the package's `depends`). The backend
+runs in the build's own environment (no isolation, no network): it must be installed there.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
+import os
+import subprocess
+import sys
+import tempfile
 import tomllib
 import zipfile
 from pathlib import Path
 
+from pyproject_hooks import BackendUnavailable, BuildBackendHookCaller, HookMissing
+
 from trainfer.digest import source_files, tree_digest
 from trainfer.heal import drop
 
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-
-
+#: 1980-01-01, the earliest time a zip can hold: a wheel's bytes never depend on a clock
+SOURCE_DATE_EPOCH = "315532800"
 def project_metadata(project_dir: Path) -> tuple[str, str]:
     """(name, version) from the project's pyproject.toml; a ValueError names the file."""
     path = project_dir / "pyproject.toml"
@@ -51,60 +57,86 @@ def compile_problems(src_dir: Path) -> list[str]:
     return problems
 
 
-def source_digest(project_dir: Path, package_dir: Path) -> str:
+def _pyproject(project_dir: Path) -> dict:
+    path = project_dir / "pyproject.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot be read ({exc.strerror})") from exc
+    except ValueError as exc:
+        raise ValueError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def import_name(project_dir: Path) -> str:
+    """The package's import name: flit's module name, else the distribution's, normalised."""
+    data = _pyproject(project_dir)
+    module = data.get("tool", {}).get("flit", {}).get("module", {}).get("name")
+    return module or project_metadata(project_dir)[0].replace("-", "_").replace(".", "_")
+
+
+def package_dir(project_dir: Path) -> Path:
+    """The package's source folder (src layout or flat)."""
+    name = import_name(project_dir)
+    src = project_dir / "src" / name
+    return src if src.is_dir() else project_dir / name
+
+
+def source_digest(project_dir: Path, package: Path) -> str:
     """sha256 over the pyproject and every packaged file (path and bytes)."""
     h = hashlib.sha256((project_dir / "pyproject.toml").read_bytes())
-    h.update(tree_digest(package_dir).encode())
+    h.update(tree_digest(package).encode())
     return h.hexdigest()
 
 
-def _record_line(arcname: str, data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"{arcname},sha256={digest},{len(data)}"
+def _backend(project_dir: Path) -> BuildBackendHookCaller:
+    system = _pyproject(project_dir).get("build-system")
+    if not isinstance(system, dict) or not isinstance(system.get("build-backend"), str):
+        raise ValueError(f"{project_dir / 'pyproject.toml'}: needs a [build-system] table with a "
+                         'build-backend (e.g. requires = ["flit_core>=3.9,<4"], '
+                         'build-backend = "flit_core.buildapi")')
 
+    def runner(cmd, cwd=None, extra_environ=None):
+        env = {**os.environ, **(extra_environ or {}), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            lines = (done.stderr or done.stdout).strip().splitlines()  # the backend's own error last
+            raise ValueError(f"{project_dir}: its build backend failed: {' '.join(lines[-1:])}")
 
-def _entries(name: str, version: str, package_dir: Path) -> list[tuple[str, bytes]]:
-    entries = [
-        (f"{name}/{p.relative_to(package_dir).as_posix()}", p.read_bytes())
-        for p in source_files(package_dir)
-    ]
-    info = f"{name}-{version}.dist-info"
-    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()
-    wheel = b"Wheel-Version: 1.0\nGenerator: trainfer\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    entries += [(f"{info}/METADATA", metadata), (f"{info}/WHEEL", wheel)]
-    record = "\n".join([*(_record_line(a, d) for a, d in entries), f"{info}/RECORD,,"]) + "\n"
-    return [*entries, (f"{info}/RECORD", record.encode())]
+    return BuildBackendHookCaller(str(project_dir), system["build-backend"],
+                                  system.get("backend-path"), runner=runner,
+                                  python_executable=sys.executable)
 
 
 def build_wheel(project_dir: Path, out_dir: Path) -> Path:
-    """Write `<name>-<version>-py3-none-any.whl` into `out_dir` and return its path."""
-    name, version = project_metadata(project_dir)
-    package_dir = project_dir / "src" / name
-    if not (package_dir / "__init__.py").is_file():
-        raise FileNotFoundError(f"{package_dir / '__init__.py'} not found: no package to wheel")
-    if problems := compile_problems(package_dir):  # a wheel of what Python cannot run: never
+    """Build the project's wheel into `out_dir` with its own backend and return its path."""
+    project_metadata(project_dir)
+    package = package_dir(project_dir)
+    if not (package / "__init__.py").is_file():
+        raise FileNotFoundError(f"{package / '__init__.py'} not found: no package to wheel")
+    if problems := compile_problems(package):  # a wheel of what Python cannot run: never
         raise ValueError("modules that do not compile:\n" + "\n".join(problems))
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"{name}-{version}-py3-none-any.whl"
-    tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for arcname, data in _entries(name, version, package_dir):
-            info = zipfile.ZipInfo(arcname, date_time=FIXED_TIME)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data, compresslevel=9)
-    tmp.replace(path)
+    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+        try:
+            name = _backend(project_dir).build_wheel(tmp)
+        except (BackendUnavailable, HookMissing) as exc:
+            raise ValueError(f"{project_dir}: its build backend is not installed in this "
+                             f"environment ({exc}); install it (e.g. `pip install flit_core`)") from exc
+        path = out_dir / name
+        (Path(tmp) / name).replace(path)
     return path
 
 
-def wheel_problem(path: Path, entries: list[tuple[str, bytes]]) -> str | None:
-    """Why a cached wheel is not exactly the wheel of `entries` (its files and their bytes)."""
+def wheel_problem(path: Path, package: Path) -> str | None:
+    """Why a cached wheel does not hold exactly the package's files, byte for byte."""
+    expected = {f"{package.name}/{p.relative_to(package).as_posix()}": p for p in source_files(package)}
     try:
         with zipfile.ZipFile(path) as zf:
-            if sorted(zf.namelist()) != sorted(arcname for arcname, _ in entries):
+            inside = {n for n in zf.namelist() if n.startswith(f"{package.name}/")}
+            if inside != set(expected):
                 return "its files are not the package's"
-            for arcname, data in entries:
-                if zf.read(arcname) != data:
+            for arcname, source in expected.items():
+                if zf.read(arcname) != source.read_bytes():
                     return f"{arcname} differs from the source"
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
         return f"not a readable wheel: {exc}"
@@ -113,15 +145,15 @@ def wheel_problem(path: Path, entries: list[tuple[str, bytes]]) -> str | None:
 
 def cached_wheel(project_dir: Path, cache_dir: Path) -> Path:
     """The wheel for the current source, built only if no good wheel for this source exists."""
-    name, version = project_metadata(project_dir)
-    digest = source_digest(project_dir, project_dir / "src" / name)
-    folder = cache_dir / digest[:16]
-    path = folder / f"{name}-{version}-py3-none-any.whl"
-    for odd in (folder, path):  # something else in the way of the folder or the wheel
-        if odd.exists() and odd.is_dir() != (odd == folder):
-            drop(odd, "a file where a folder belongs" if odd == folder else "a folder, not a wheel")
-    if path.is_file():
-        problem = wheel_problem(path, _entries(name, version, project_dir / "src" / name))
+    package = package_dir(project_dir)
+    folder = cache_dir / source_digest(project_dir, package)[:16]
+    if folder.exists() and not folder.is_dir():  # something else in the way of the folder
+        drop(folder, "a file where a folder belongs")
+    wheels = sorted(folder.glob("*.whl")) if folder.is_dir() else []
+    for odd in [w for w in wheels if not w.is_file()]:
+        drop(odd, "a folder, not a wheel")
+    for path in [w for w in wheels if w.is_file()]:
+        problem = wheel_problem(path, package)
         if problem is None:
             return path
         drop(path, problem)

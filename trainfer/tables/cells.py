@@ -39,13 +39,14 @@ def starts_after(value: str, day: dt.date) -> bool:
     return dt.date(*(int(p) if p else 1 for p in DATE.match(value).groups())) > day
 
 
-def check_cell(col: ColumnSpec, value: Any, from_csv: bool) -> tuple[Any, str | None]:
+def check_cell(col: ColumnSpec, value: Any, from_csv: bool,
+               units: tuple[str, ...] | list[str] = ()) -> tuple[Any, str | None]:
     """The cell's value as stored in `Table.rows` (None if blank), and an error message or None."""
     value = value.strip() if isinstance(value, str) else value
     if value is None or (isinstance(value, (str, list)) and not value):
         return None, ("is required" if col.required else None)
     value, problem = _coerce(col.kind, value, from_csv)
-    problem = problem or _allowed(col, value)
+    problem = problem or _allowed(col, value, units)
     return (None, problem) if problem else (value, None)
 
 
@@ -86,7 +87,7 @@ def _coerce(kind: str, value: Any, from_csv: bool) -> tuple[Any, str | None]:
     return value, None
 
 
-def _allowed(col: ColumnSpec, value: Any) -> str | None:
+def _allowed(col: ColumnSpec, value: Any, units=()) -> str | None:
     if col.kind == "number":
         low = 0 if col.min is None else col.min
         if value < low:
@@ -96,6 +97,7 @@ def _allowed(col: ColumnSpec, value: Any) -> str | None:
     items = value if isinstance(value, list) else [value]
     if col.values is not None and any(v not in col.values for v in items):
         return f"must be one of {cut(', '.join(col.values), 160)}; got {brief(value)}"
-    if col.is_unit and any(v not in UNITS for v in items):
-        return f"unknown unit {brief(value)}; known units: {', '.join(sorted(UNITS))}"
+    known = UNITS | set(units)  # the table's own `units` add to the standard list
+    if col.is_unit and any(v not in known for v in items):
+        return f"unknown unit {brief(value)}; known units: {', '.join(sorted(known))}"
     return None

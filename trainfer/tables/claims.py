@@ -56,7 +56,8 @@ def row_name(table, row: dict) -> str:
     return ", ".join(names) or str(row.get("id", ""))
 
 
-def evidence_link(ref: str, tables: dict, t: dict, titles: dict | None = None) -> str:
+def evidence_link(ref: str, tables: dict, t: dict, titles: dict | None = None,
+                  pages: str = "benchmarks") -> str:
     """A link to a data row (`table:id`, on its table page) or a notebook (`notebooks/<stem>/`),
     labelled by what it is."""
     if ref.startswith("notebooks/"):
@@ -70,16 +71,16 @@ def evidence_link(ref: str, tables: dict, t: dict, titles: dict | None = None) -
     figure = row_figure(table, row, derived_values(table)[index], t)
     words = {"table": table.title, "row": row_name(table, row), "figure": figure}
     label = t["evidence_row" if figure else "evidence_row_plain"].format(**words)
-    return f'<a href="../benchmarks/{escape(name)}/#row-{escape(row_id)}">{escape(label)}</a>'
+    return f'<a href="../{pages}/{escape(name)}/#row-{escape(row_id)}">{escape(label)}</a>'
 
 
 def claim_html(row: dict, tables: dict, t: dict, rendering: bool = True,
-               titles: dict | None = None) -> str:
+               titles: dict | None = None, pages: str = "benchmarks") -> str:
     """One claim: verdict badge, its English rendering (where the page is not in the article's
     language), the Chinese quotation, finding, evidence, sources (their URLs as links)."""
     verdict = row["verdict"]
     said = f" {escape(row['text_en'])}" if rendering else ""
-    links = "".join(f"<li>{evidence_link(ref, tables, t, titles)}</li>"
+    links = "".join(f"<li>{evidence_link(ref, tables, t, titles, pages)}</li>"
                     for ref in row.get("evidence") or [])
     sources = "".join(f"<li>{linked(s)}</li>" for s in row.get("sources") or [])
     return (
@@ -95,7 +96,7 @@ def claim_html(row: dict, tables: dict, t: dict, rendering: bool = True,
 
 
 def claims_page(claims, tables: dict, t: dict, rendering: bool = True,
-                titles: dict | None = None) -> tuple[str, Slots]:
+                titles: dict | None = None, pages: str = "benchmarks") -> tuple[str, Slots]:
     """Markdown for /claims/: a tally of verdicts, then every claim (`rendering`: with the
     English rendering of each quotation; off where the page speaks the article's language)."""
     slots = Slots()
@@ -107,7 +108,8 @@ def claims_page(claims, tables: dict, t: dict, rendering: bool = True,
         f"# {plain_md(claims.title)}",
         claims.description,
         t["tally"].format(count=len(claims.rows), summary=summary),
-        slots.mark("".join(claim_html(row, tables, t, rendering, titles) for row in claims.rows)),
-        f'<p><a href="../benchmarks/claims.csv" download>{escape(t["download"])}</a></p>',
+        slots.mark("".join(claim_html(row, tables, t, rendering, titles, pages)
+                           for row in claims.rows)),
+        f'<p><a href="../{pages}/claims.csv" download>{escape(t["download"])}</a></p>',
     ]
     return "\n\n".join(parts) + "\n", slots

@@ -22,10 +22,17 @@ class Positive(c.Type):
 class TablesConfig(Config):
     """Options of the tables plugin: data and notebook folders, cache."""
 
+    #: one table per file: name.yaml, or name.csv with name.schema.yaml (see the data schema)
     data_dir = c.Type(str, default="data")
+    #: the folder of the tables' pages: one page and CSV per table, an index, and (if the docs
+    #: have one) its measured.md
+    pages_dir = c.Type(str, default="benchmarks")
+    #: the notebooks a claim's evidence may cite as notebooks/STEM/
     notebooks_dir = c.Type(str, default="notebooks")
+    #: measurements of the simulator on the build machine
     cache_dir = c.Type(str, default=".trainfer-cache/measured")
     # the limits of each data file (see trainfer/tables/limits.py for the defaults and why)
+    #: the limits of one data file (see trainfer/tables/limits.py for why)
     max_file_bytes = Positive(DEFAULTS.max_file_bytes)
     max_rows = Positive(DEFAULTS.max_rows)
     max_yaml_nodes = Positive(DEFAULTS.max_yaml_nodes)

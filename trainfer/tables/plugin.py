@@ -26,10 +26,8 @@ from trainfer.tables.measured import measured_html, measurement
 from trainfer.tables.render import csv_text, has_tables, table_page, table_scripts
 from trainfer.text import load_text
 
-PAGES_DIR = "benchmarks"
 ARTICLE_LANGUAGE = "zh"  # the quotations' language: a page in it needs no rendering of them
-SPECIAL = {"claims"}
-MEASURED_PAGE = f"{PAGES_DIR}/measured.md"  # tables with a page of their own elsewhere
+SPECIAL = {"claims"}  # tables with a page of their own elsewhere
 
 
 class TablesPlugin(BasePlugin[TablesConfig]):
@@ -60,7 +58,8 @@ class TablesPlugin(BasePlugin[TablesConfig]):
         out = {}
         for name, table in self.tables.items():
             out[name], gaps = translate_table(table, unit_path(self.root, edition.language, table))
-            src = edition.src("claims.md" if name == "claims" else f"{PAGES_DIR}/{name}.md")
+            pages = self.config.pages_dir
+            src = edition.src("claims.md" if name == "claims" else f"{pages}/{name}.md")
             record_gaps(config, src, gaps)
         return out
 
@@ -74,14 +73,14 @@ class TablesPlugin(BasePlugin[TablesConfig]):
             csv_name = f"{name}.csv"
             content, slots = table_page(table, derived_values(table), chart_spec(table), csv_name,
                                         text["tables"])
-            src = edition.src(f"{PAGES_DIR}/{name}.md")
+            src = edition.src(f"{self.config.pages_dir}/{name}.md")
             self.slots[src] = slots
             files.append(File.generated(config, src, content=content))
-            files.append(File.generated(config, edition.src(f"{PAGES_DIR}/{csv_name}"),
+            files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/{csv_name}"),
                                         content=csv_text(self.tables[name])))
             listed.append(table)
-        measured = files.get_file_from_path(MEASURED_PAGE) is not None
-        files.append(File.generated(config, edition.src(f"{PAGES_DIR}/index.md"),
+        measured = files.get_file_from_path(f"{self.config.pages_dir}/measured.md") is not None
+        files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/index.md"),
                                     content=index_page(listed, text["tables"], measured=measured)))
         if "claims" in tables:
             claims = tables["claims"]
@@ -90,17 +89,20 @@ class TablesPlugin(BasePlugin[TablesConfig]):
             record_gaps(config, edition.src("claims.md"), gaps)
             content, slots = claims_page(claims, tables, text["claims"],
                                          rendering=edition.language != ARTICLE_LANGUAGE,
+                                         pages=self.config.pages_dir,
                                          titles=titles)
             self.slots[edition.src("claims.md")] = slots
             files.append(File.generated(config, edition.src("claims.md"), content=content))
-            files.append(File.generated(config, edition.src(f"{PAGES_DIR}/claims.csv"),
+            files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/claims.csv"),
                                         content=csv_text(self.tables["claims"])))
 
     def on_nav(self, nav, *, config, files):
-        pages = [src for src in self.slots if src.startswith(f"{PAGES_DIR}/")]  # the root's only
-        if files.get_file_from_path(MEASURED_PAGE):
-            pages.append(MEASURED_PAGE)
-        return expand_section(nav, files, f"{PAGES_DIR}/index.md", pages)
+        folder = self.config.pages_dir
+        pages = [src for src in self.slots if src.startswith(f"{folder}/")]  # the root's only
+        measured = f"{folder}/measured.md"  # a hand-written page of the folder, when it has one
+        if files.get_file_from_path(measured):
+            pages.append(measured)
+        return expand_section(nav, files, f"{self.config.pages_dir}/index.md", pages)
 
     def on_page_content(self, html, *, page, config, files):
         if MEASURED_MARKER in html:

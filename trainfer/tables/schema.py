@@ -6,7 +6,15 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from trainfer.tables.cells import UNITS, check_cell, starts_after
 from trainfer.tables.derived import missing_inputs
@@ -40,9 +48,10 @@ class ColumnSpec(BaseModel):
 
     @field_validator("unit")
     @classmethod
-    def _known_unit(cls, unit: str | None) -> str | None:
-        if unit is not None and unit not in UNITS:
-            raise ValueError(f"unknown unit {brief(unit)}; known units: {', '.join(sorted(UNITS))}")
+    def _known_unit(cls, unit: str | None, info: ValidationInfo) -> str | None:
+        known = UNITS | set((info.context or {}).get("units", ()))  # plus the table's `units`
+        if unit is not None and unit not in known:
+            raise ValueError(f"unknown unit {brief(unit)}; known units: {', '.join(sorted(known))}")
         return unit
 
     @model_validator(mode="after")
@@ -66,6 +75,8 @@ class TableSpec(BaseModel):
     description: str = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
     columns: list[ColumnSpec] = Field(min_length=1)
+    #: units this table uses besides the standard list (cells.UNITS), e.g. [millions]
+    units: list[str] = []
 
     @model_validator(mode="after")
     def _columns(self) -> TableSpec:
@@ -90,7 +101,9 @@ class TableSpec(BaseModel):
 def parse_spec(meta: dict) -> tuple[TableSpec | None, list[Problem]]:
     """The table's metadata as a TableSpec, or None and every problem, each naming its field."""
     try:
-        spec = TableSpec.model_validate(meta)
+        units = meta.get("units") if isinstance(meta, dict) else None
+        context = {"units": [u for u in units if isinstance(u, str)] if isinstance(units, list) else []}
+        spec = TableSpec.model_validate(meta, context=context)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -123,7 +136,7 @@ def check_row(spec: TableSpec, item: dict, from_csv: bool, stems: set[str] | Non
             problems.append((str(key), what))
     row = {}
     for c in (c for c in spec.columns if not c.derived):
-        row[c.key], problem = check_cell(c, item.get(c.key), from_csv)
+        row[c.key], problem = check_cell(c, item.get(c.key), from_csv, spec.units)
         if problem:
             problems.append((c.key, problem))
     if row["id"] is not None and not ID.match(row["id"]):

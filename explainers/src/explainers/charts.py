@@ -4,13 +4,16 @@ Every word a reader sees (titles, axis names, legend entries) is looked up in `l
 the page fills from its language file; a missing word shows as its key.
 """
 
+from trainfer_board import WORDS
+
 from explainers.chips import CHIPS
 from explainers.ledger import PHASES
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
-#: The words used when a call passes no `labels`; the page fills it from its language file.
-LABELS: dict[str, str] = {}
+#: The words used when a call passes no `labels`; the page fills it from its language file
+#: (the board's WORDS: the worker fills that one table, whatever package draws).
+LABELS: dict[str, str] = WORDS
 
 
 def translate(labels: dict[str, str] | None, key: str) -> str:

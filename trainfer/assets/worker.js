@@ -28,29 +28,25 @@ port.onmessage = (event) => {
 
 const post = (message) => port.postMessage(message);
 
-// Runs reader code with a traceback that starts at the reader's own frame.
+// Runs reader code with the drawing protocol (trainfer_board, standard library only): its
+// run() prints a traceback that starts at the reader's own frame.
 const RUNNER = `
-import json, sys, traceback
-from explainers import board, charts
+import json
+import trainfer_board as board
 
 board.listen(lambda kind, payload: _tf_post(kind, json.dumps(payload, allow_nan=False)))
 
 def run_reader_code(code, words_json):
-    charts.LABELS.clear()
-    charts.LABELS.update(json.loads(words_json))
-    try:
-        exec(compile(code, "<your code>", "exec"), {"__name__": "__main__"})
-    except SystemExit:
-        pass
-    except BaseException:
-        kind, value, tb = sys.exc_info()
-        traceback.print_exception(kind, value, tb.tb_next)
-        return False
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return True
+    board.WORDS.clear()
+    board.WORDS.update(json.loads(words_json))
+    return board.run(code)
 `;
+
+// Every package of the site's lock (the site's demo packages and the board) loads at start.
+async function sitePackages() {
+  const response = await fetch(PYODIDE_URL + "pyodide-lock.json");
+  return Object.keys((await response.json()).packages);
+}
 
 let output = null; // the running run's capped output; null between runs (late output is dropped)
 
@@ -72,10 +68,10 @@ function timeLimit() {
 async function boot() {
   const started = performance.now();
   post({ type: "status", state: "loading" });
-  const [{ loadPyodide }] = await Promise.all([
-    import(PYODIDE_URL + "pyodide.mjs"), ...REQUIRED.map(reachable)]);
+  const [{ loadPyodide }, packages] = await Promise.all([
+    import(PYODIDE_URL + "pyodide.mjs"), sitePackages(), ...REQUIRED.map(reachable)]);
   const pyodide = await Promise.race([
-    loadPyodide({ indexURL: PYODIDE_URL, packages: ["explainers"] }), timeLimit()]);
+    loadPyodide({ indexURL: PYODIDE_URL, packages }), timeLimit()]);
   const write = (kind) => (bytes) => (output ? output[kind].write(bytes) : bytes.length);
   pyodide.setStdout({ write: write("stdout") });
   pyodide.setStderr({ write: write("stderr") });

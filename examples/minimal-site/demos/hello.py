@@ -1,0 +1,4 @@
+from greeter import greet, shout
+
+print(greet("reader"))
+print(shout("it runs in your browser"))
