@@ -176,8 +176,9 @@ def fill_wheelhouse(session: nox.Session) -> None:
     stamp, lock = WHEELHOUSE / ".filled", LOCKS / "build.txt"
     if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
         return
-    session.run("python", "-m", "pip", "wheel", "--quiet", "--require-hashes", "-r", str(lock),
-                "-w", str(WHEELHOUSE))
+    # an install step: it runs under `--install-only` too, so the stamp never outlives the wheels
+    session.run_install("python", "-m", "pip", "wheel", "--quiet", "--require-hashes", "-r", str(lock),
+                        "-w", str(WHEELHOUSE))
     stamp.touch()
 
 
