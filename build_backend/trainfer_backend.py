@@ -57,7 +57,8 @@ def bundle() -> None:
 
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     """flit_core's wheel, with the bundle inside."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
+    if not os.environ.get("SOURCE_DATE_EPOCH"):  # unset or empty: a fixed time, not the clock
+        os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
         bundle()
         return buildapi.build_wheel(wheel_directory, config_settings, metadata_directory)

@@ -13,18 +13,27 @@ from mkdocs.exceptions import PluginError
 SOURCE_LANGUAGE = "en"
 
 
+#: each site root's translations folder, as its trainfer/i18n plugin's `folder` option says
+FOLDERS: dict[Path, str] = {}
+
+
+def i18n_dir(root: Path) -> Path:
+    """The site's i18n folder: option `folder` of trainfer/i18n (default `i18n`)."""
+    return root / FOLDERS.get(Path(root).resolve(), "i18n")
+
+
 #: the English words trainfer ships; a site's own i18n/en/<name> replaces a file of them
 DEFAULTS = Path(__file__).with_name("assets") / "i18n" / SOURCE_LANGUAGE
 
 
 def source_names(root: Path) -> list[str]:
     """Every text file's name, the site's own and trainfer's defaults."""
-    folders = (root / "i18n" / SOURCE_LANGUAGE, DEFAULTS)
+    folders = (i18n_dir(root) / SOURCE_LANGUAGE, DEFAULTS)
     return sorted({p.stem for folder in folders for p in folder.glob("*.*")})
 
 
 def _source(root: Path, name: str) -> dict:
-    folder = root / "i18n" / SOURCE_LANGUAGE
+    folder = i18n_dir(root) / SOURCE_LANGUAGE
     for suffix, read in ((".yaml", yaml.safe_load), (".json", json.loads)):
         own = folder / f"{name}{suffix}"
         path = own if own.is_file() else DEFAULTS / f"{name}{suffix}"

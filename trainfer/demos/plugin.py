@@ -24,7 +24,7 @@ from trainfer.i18n.editions import edition_of, editions, record_gaps
 from trainfer.i18n.examples import example_path, translate_example
 from trainfer.publish import publish
 from trainfer.runtime.plugin import RuntimePlugin
-from trainfer.text import load_text, text_gaps
+from trainfer.text import i18n_dir, load_text, text_gaps
 
 
 class DemosPlugin(BasePlugin[DemosConfig]):
@@ -115,7 +115,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
 
     def on_serve(self, server, *, config, builder):
         # only what exists: livereload fails on a path that is not there
-        watched = [self.web, self.examples, self.root / "i18n", *self.sources]
+        watched = [self.web, self.examples, i18n_dir(self.root), *self.sources]
         for path in dict.fromkeys(p for p in watched if p is not None and p.exists()):
             server.watch(str(path))
         return server

@@ -8,6 +8,7 @@ import dataclasses
 from pathlib import Path
 
 from trainfer.i18n.units import resolve_all
+from trainfer.text import i18n_dir
 
 ROW_FIELDS = ("note", "finding")
 
@@ -26,7 +27,7 @@ def table_units(table, row_fields=ROW_FIELDS) -> dict[str, str]:
 
 def unit_path(root: Path, language: str, table) -> Path:
     """Where a table's units live for `language`."""
-    return root / "i18n" / language / "data" / f"{table.name}.yaml"
+    return i18n_dir(root) / language / "data" / f"{table.name}.yaml"
 
 
 def translate_table(table, path: Path, row_fields=ROW_FIELDS):

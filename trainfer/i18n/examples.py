@@ -8,13 +8,14 @@ import re
 from pathlib import Path
 
 from trainfer.i18n.units import MISSING, STALE, Gap, digest
+from trainfer.text import i18n_dir
 
 HEADER = re.compile(r"^# translated_from: ([0-9a-f]+)\n")
 
 
 def example_path(root: Path, language: str, name: str) -> Path:
     """Where the translation of example `name` lives."""
-    return root / "i18n" / language / "examples" / f"{name}.py"
+    return i18n_dir(root) / language / "examples" / f"{name}.py"
 
 
 def translate_example(english: str, path: Path) -> tuple[str, list[Gap]]:

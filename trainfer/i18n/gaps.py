@@ -16,7 +16,7 @@ from trainfer.i18n.pages import page_path, translate_page
 from trainfer.i18n.text import overlay, unit_file
 from trainfer.i18n.units import Gap
 from trainfer.tables.load import load_all
-from trainfer.text import _source, source_names
+from trainfer.text import FOLDERS, _source, source_names
 
 
 def _table_gaps(root, language, tables, row_fields) -> list[Gap]:
@@ -54,6 +54,7 @@ def all_gaps(root: Path, unrun: list | None = None) -> list[Gap]:
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         return []
+    FOLDERS[Path(root).resolve()] = plugin.config.folder
     docs = Path(config.docs_dir)
     tables_cfg = config.plugins["trainfer/tables"].config if "trainfer/tables" in config.plugins \
         else None

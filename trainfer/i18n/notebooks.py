@@ -10,6 +10,7 @@ from pathlib import Path
 
 from trainfer.i18n.outputs import output_texts, translate_outputs
 from trainfer.i18n.units import resolve_all
+from trainfer.text import i18n_dir
 
 
 def notebook_units(meta, nb) -> dict[str, str]:
@@ -24,7 +25,7 @@ def notebook_units(meta, nb) -> dict[str, str]:
 
 def unit_path(root: Path, language: str, stem: str) -> Path:
     """Where a notebook's units live for `language`."""
-    return root / "i18n" / language / "notebooks" / f"{stem}.yaml"
+    return i18n_dir(root) / language / "notebooks" / f"{stem}.yaml"
 
 
 def translate_notebook(meta, nb, path: Path):

@@ -8,13 +8,14 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from trainfer.i18n.units import MISSING, STALE, Gap, digest
+from trainfer.text import i18n_dir
 
 KEY = "translated_from"
 
 
 def page_path(root: Path, language: str, src_uri: str) -> Path:
     """Where the translation of docs page `src_uri` lives."""
-    return root / "i18n" / language / "docs" / src_uri
+    return i18n_dir(root) / language / "docs" / src_uri
 
 
 def translate_page(english: str, path: Path) -> tuple[str, list[Gap]]:

@@ -17,7 +17,7 @@ from trainfer.i18n.editions import Edition, edition_of, source_uri
 from trainfer.i18n.nav import edition_nav, title_sections
 from trainfer.i18n.pages import page_path, translate_page
 from trainfer.i18n.search import split_index, write_sitemaps
-from trainfer.text import load_text
+from trainfer.text import FOLDERS, load_text
 
 TEMPLATES = Path(__file__).with_name("templates")
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -28,6 +28,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
+        FOLDERS[self.root.resolve()] = self.config.folder
         codes = list(self.config.languages)
         if not codes:
             raise PluginError("trainfer/i18n: 'languages' is empty; name at least the source one")

@@ -7,6 +7,7 @@ import copy
 from pathlib import Path
 
 from trainfer.i18n.units import Gap, resolve_all
+from trainfer.text import i18n_dir
 
 
 def leaves(tree, path: tuple = ()) -> dict[str, tuple[tuple, str]]:
@@ -46,4 +47,4 @@ def overlay(english: dict, path: Path) -> tuple[dict, list[Gap]]:
 
 def unit_file(root: Path, language: str, name: str) -> Path:
     """Where the units of text file `name` live for `language`."""
-    return root / "i18n" / language / f"{name}.yaml"
+    return i18n_dir(root) / language / f"{name}.yaml"
