@@ -39,7 +39,6 @@ def hostile_project(folder: Path, notebooks: list[str], data: bool = True) -> Pa
     """A project folder with the named hostile notebooks (and the hostile data); its mkdocs.yml."""
     (folder / "docs" / "assets").mkdir(parents=True)
     (folder / "docs" / "index.md").write_text("# Hostile fixtures\n")
-    shutil.copytree(ROOT / "docs" / "assets" / "trainfer", folder / "docs" / "assets" / "trainfer")
     shutil.copytree(ROOT / "i18n", folder / "i18n")
     (folder / "notebooks").mkdir()
     for stem in notebooks:

@@ -145,7 +145,6 @@ def render_all_project(folder: Path) -> Path:
     """The project folder; its mkdocs.yml."""
     (folder / "docs").mkdir(parents=True)
     (folder / "docs" / "index.md").write_text("# Render all\n")
-    shutil.copytree(ROOT / "docs" / "assets" / "trainfer", folder / "docs" / "assets" / "trainfer")
     shutil.copytree(ROOT / "i18n", folder / "i18n")
     (folder / "notebooks").mkdir()
     (folder / "data").mkdir()

@@ -14,8 +14,8 @@ from trainfer.tables.errors import DataErrors
 from trainfer.tables.load import load_all
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = {lang: yaml.safe_load((ROOT / "i18n" / lang / "pages.yaml").read_text(encoding="utf-8"))
-         for lang in ("en", "zh")}
+LANGUAGE_FILES = {"en": ROOT / "trainfer/assets/i18n/en/pages.yaml", "zh": ROOT / "i18n/zh/pages.yaml"}
+PAGES = {lang: yaml.safe_load(path.read_text(encoding="utf-8")) for lang, path in LANGUAGE_FILES.items()}
 STEMS = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
 
 
@@ -39,7 +39,7 @@ def test_a_contradicted_claim_gets_its_badge_and_is_tallied(tables):
     markdown, _ = claims_page(tables["claims"], tables, t)
     count = sum(r["verdict"] == "contradicted" for r in tables["claims"].rows)
     assert f"{count} contradicted" in markdown
-    css = (ROOT / "docs" / "assets" / "trainfer" / "trainfer.css").read_text(encoding="utf-8")
+    css = (ROOT / "trainfer" / "assets" / "trainfer.css").read_text(encoding="utf-8")
     assert all(f".tf-badge-{v} " in css for v in VERDICTS)
 
 
