@@ -11,7 +11,11 @@
 // page's own Content-Security-Policy: no eval, no request to another origin, no script from
 // elsewhere, whatever the reader's code tries.
 
+import { mark } from "./marks.js";
 import { makeOutput } from "./output.js";
+import { snapshotKey, startPython } from "./snapshot.js";
+
+mark("worker-start");
 
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
 
@@ -72,10 +76,16 @@ function timeLimit() {
 async function boot() {
   const started = performance.now();
   post({ type: "status", state: "loading" });
-  const [{ loadPyodide }] = await Promise.all([
-    import(PYODIDE_URL + "pyodide.mjs"), ...REQUIRED.map(reachable)]);
-  const pyodide = await Promise.race([
-    loadPyodide({ indexURL: PYODIDE_URL, packages: ["explainers"] }), timeLimit()]);
+  // checked beside the start, not before it: a missing file ends the race below at once
+  const missing = Promise.all(REQUIRED.map(reachable)).then(() => new Promise(() => {}));
+  missing.catch(() => {});
+  const key = snapshotKey(PYODIDE_URL);
+  const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
+  mark("pyodide-imported");
+  const pyodide = await Promise.race([startPython(loadPyodide, PYODIDE_URL, key), timeLimit(), missing]);
+  mark("core-ready");
+  await pyodide.loadPackage("explainers");
+  mark("wheel-loaded");
   const write = (kind) => (bytes) => (output ? output[kind].write(bytes) : bytes.length);
   pyodide.setStdout({ write: write("stdout") });
   pyodide.setStderr({ write: write("stderr") });
@@ -86,6 +96,7 @@ async function boot() {
   });
   pyodide.runPython(RUNNER);
   const runner = pyodide.globals.get("run_reader_code");
+  mark("ready");
   post({ type: "ready", ms: Math.round(performance.now() - started) });
   return { pyodide, runner };
 }
@@ -117,6 +128,7 @@ async function handle(message) {
   post({ type: "status", state: "running", id: message.id });
   output = makeOutput(post);
   const started = performance.now();
+  mark("run-start");
   let ok = false;
   try {
     ok = python.runner(String(message.code), JSON.stringify(message.words || {}));
@@ -125,5 +137,6 @@ async function handle(message) {
   }
   output.flush();
   output = null;
+  mark("run-done");
   post({ type: "done", id: message.id, ok, ms: Math.round(performance.now() - started) });
 }
