@@ -89,7 +89,8 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh page that records every request and console error it sees."""
-    context = browser.new_context()
+    # no service worker (tests of it make their own context): page.route must see every request
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     page.requests = []
     page.console_errors = []

@@ -56,11 +56,16 @@ export async function startPython(loadPyodide, indexURL, keyPromise) {
   }
   const pyodide = await loadPyodide({ indexURL, ...(key ? { _makeSnapshot: true } : {}) });
   if (key) {
-    try {
-      save(pyodide, key).catch(() => mark("snapshot-not-saved")); // the reader need not wait
-    } catch {
-      mark("snapshot-not-made"); // the API is experimental: the first-visit start stands
-    }
+    save(pyodide, key).catch(() => mark("snapshot-not-saved")); // the reader need not wait
+    plainGlobals(pyodide);
   }
   return pyodide;
+}
+
+// With _makeSnapshot, Pyodide hands Python's `js` module a recording proxy of the worker's
+// globals, under which some calls fail ("Illegal invocation", e.g. js.self.dispatchEvent). The
+// snapshot is made by now: the reader's code gets the plain globals, as on any other start.
+function plainGlobals(pyodide) {
+  pyodide.registerJsModule("js", globalThis);
+  pyodide.runPython("import sys\nsys.modules.pop('js', None)");
 }

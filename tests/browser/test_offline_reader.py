@@ -30,6 +30,13 @@ def own_site(built_site, tmp_path):
     servers[-1][0].shutdown()
 
 
+def forget_http_cache(context) -> None:
+    """Empty the browser's HTTP cache (Cache Storage, the service worker's, stays)."""
+    page = context.new_page()
+    context.new_cdp_session(page).send("Network.clearBrowserCache")
+    page.close()
+
+
 def wait_cached(page, cache: str, needle: str) -> list[str]:
     for _ in range(READY_MS // 200):
         urls = page.evaluate(CACHED, cache)
@@ -51,6 +58,7 @@ def test_the_classroom_runs_offline_after_one_visit_and_a_new_build_replaces_it(
 
     servers[-1][0].shutdown()  # offline: nothing answers on the site's port
     servers[-1][0].server_close()
+    forget_http_cache(context)  # so only the service worker's copies can answer
     offline = open_ready(context, url)
     run_prints(offline, "offline")
     offline.close()
@@ -61,6 +69,7 @@ def test_the_classroom_runs_offline_after_one_visit_and_a_new_build_replaces_it(
     old_build = re.search(r'const BUILD = "(\w+)"', sw.read_text())[1]
     sw.write_text(sw.read_text().replace(old_build, "0" * len(old_build)))
     servers.append(serve(folder, port=int(url.rsplit(":", 1)[1].strip("/"))))
+    forget_http_cache(context)
     updated = context.new_page()
     updated.goto(url + "classroom/")
     assert updated.locator("#new-build").count() == 1  # the page comes from the network first

@@ -19,8 +19,10 @@ def ran(done) -> set[str]:
 
 
 @pytest.fixture
-def project(tmp_path):
+def project(tmp_path, monkeypatch):
     project = tmp_path / "project"
+    # the kernels import this project's explainers, not the one installed for the tests
+    monkeypatch.setenv("PYTHONPATH", str(project / "explainers" / "src"))
     shutil.copytree(FIXTURE, project)
     shutil.copytree(ROOT / "i18n", project / "i18n")  # the pages\' text
     package = project / "explainers" / "src" / "explainers"
@@ -35,8 +37,6 @@ def project(tmp_path):
 
 
 def build(project, **env):
-    # the kernels import this project's explainers, not the one installed for the tests
-    env.setdefault("PYTHONPATH", str(project / "explainers" / "src"))
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
