@@ -64,7 +64,9 @@ def snapshot_keys(page) -> list[str]:
 
 def test_the_second_visit_starts_from_the_snapshot_and_a_new_runtime_drops_it(browser, own_site):
     folder, url = own_site
-    context = browser.new_context()
+    # no service worker here: it would serve the old lock until a new build's sw.js replaced it
+    # (test_offline_reader.py); this test is about the snapshot's key
+    context = browser.new_context(service_workers="block")
     first = open_ready(context, url)
     marks = wait_for_mark(first, "tf:snapshot-saved")
     assert "tf:snapshot-used" not in marks
