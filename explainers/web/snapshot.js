@@ -33,6 +33,7 @@ async function stored(key) {
 }
 
 function snapshotOf(pyodide) {
+  mark("snapshot-making"); // the interpreter has started
   try {
     const bytes = pyodide.makeMemorySnapshot();
     mark("snapshot-made");
