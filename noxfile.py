@@ -224,10 +224,18 @@ def bench(session: nox.Session) -> None:
     """Benchmarks (they print figures, assert nothing): builds vs mkdocs-jupyter, the classroom."""
     install(session, "test", "bench")
     ensure_chromium(session)
+    args = list(session.posargs)
+    only = None  # `-- --only classroom` (or build, simulator): one script, the other args to it
+    if "--only" in args:
+        at = args.index("--only")
+        only, args[at:at + 2] = args[at + 1], []
     session.run("mkdocs", "build", "--strict")
-    session.run("python", "bench/build_times.py", *session.posargs)
-    session.run("python", "bench/simulator_speed.py")
-    session.run("python", "bench/classroom_load.py")
+    if only in (None, "build"):
+        session.run("python", "bench/build_times.py", *args)
+    if only in (None, "simulator"):
+        session.run("python", "bench/simulator_speed.py", *(args if only else []))
+    if only in (None, "classroom"):
+        session.run("python", "bench/classroom_load.py", *(args if only else []))
 
 
 @nox.session(python=PYTHON)

@@ -104,10 +104,14 @@ def edit_explainers(root: Path) -> Path:
     return module
 
 
-def build_env() -> dict:
-    """The environment for a build: ours, without a forced re-execution."""
+def build_env(root: Path) -> dict:
+    """The environment for a build: ours, without a forced re-execution; the build and its
+    kernels import the copy's explainers (not the one installed from the work tree), so an
+    edit to the copy is what they run."""
     env = {k: v for k, v in os.environ.items() if k != "TRAINFER_FORCE"}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root / "explainers" / "src"),
+                                                      env.get("PYTHONPATH")]))
     return env
 
 
@@ -115,7 +119,7 @@ def build(root: Path, *prefix: str) -> tuple[float, str]:
     """(wall seconds, log) of `python -m mkdocs build` in `root`; BuildFailed if it fails."""
     cmd = [sys.executable, *prefix, "-m", "mkdocs", "build", "--site-dir", str(root / "site")]
     started = time.perf_counter()
-    out = subprocess.run(cmd, cwd=root, env=build_env(), capture_output=True, text=True)
+    out = subprocess.run(cmd, cwd=root, env=build_env(root), capture_output=True, text=True)
     seconds = time.perf_counter() - started
     log = out.stdout + out.stderr
     if out.returncode != 0:

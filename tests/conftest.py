@@ -51,7 +51,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             pass
 
 
-def serve(folder: Path, prefix: str = ""):
+def serve(folder: Path, prefix: str = "", port: int = 0):
     """Serve `folder` at http://127.0.0.1:<port><prefix>/ in a thread; return (server, url)."""
 
     class Handler(QuietHandler):
@@ -63,7 +63,7 @@ def serve(folder: Path, prefix: str = ""):
             return super().translate_path(path)
 
     handler = functools.partial(Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}/"
 
@@ -89,7 +89,8 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh page that records every request and console error it sees."""
-    context = browser.new_context()
+    # no service worker (tests of it make their own context): page.route must see every request
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     page.requests = []
     page.console_errors = []

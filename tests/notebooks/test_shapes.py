@@ -127,9 +127,9 @@ def test_stored_outputs_are_cleared_and_leave_the_key_alone(tmp_path):
     fresh = cleared(nb)
     assert [(c.outputs, c.execution_count) for c in fresh.cells] == [([], None), ([], None)]
     assert nb.cells[0].outputs == stale  # a copy: the notebook read is left as it was
-    key = cache_key(fresh, tmp_path, [], "python3", "digest")
+    key = cache_key(fresh, tmp_path, [], "python3")
     assert key == cache_key(cleared(notebook(*[new_code_cell(c.source) for c in nb.cells])),
-                            tmp_path, [], "python3", "digest")
+                            tmp_path, [], "python3")
 
 
 # nbclient's coalescing (quadratic on long lines), as the reference on short texts

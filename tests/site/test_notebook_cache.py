@@ -19,13 +19,19 @@ def ran(done) -> set[str]:
 
 
 @pytest.fixture
-def project(tmp_path):
+def project(tmp_path, monkeypatch):
     project = tmp_path / "project"
+    # the kernels import this project's explainers, not the one installed for the tests
+    monkeypatch.setenv("PYTHONPATH", str(project / "explainers" / "src"))
     shutil.copytree(FIXTURE, project)
     shutil.copytree(ROOT / "i18n", project / "i18n")  # the pages\' text
-    (project / "explainers" / "src" / "explainers").mkdir(parents=True)
-    (project / "explainers" / "src" / "explainers" / "teach.py").write_text("RATE = 1\n")
-    write_notebook(project / "notebooks" / "uses.ipynb", ["import explainers\nprint('uses')"])
+    package = project / "explainers" / "src" / "explainers"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "teach.py").write_text("RATE = 1\n")
+    (package / "read.py").write_text("PAGES = 1\n")
+    write_notebook(project / "notebooks" / "uses.ipynb", ["import explainers.teach\nprint('uses')"])
+    write_notebook(project / "notebooks" / "reads.ipynb", ["from explainers.read import PAGES"])
     write_notebook(project / "notebooks" / "plain.ipynb", ["print('plain')"])
     return project
 
@@ -43,13 +49,20 @@ def build(project, **env):
 
 
 def test_only_what_changed_is_executed_again(project):
-    assert ran(build(project)) == {"uses", "plain"}
+    assert ran(build(project)) == {"uses", "reads", "plain"}
     assert ran(build(project)) == set()  # nothing changed
     write_notebook(project / "notebooks" / "plain.ipynb", ["print('plain, edited')"])
     assert ran(build(project)) == {"plain"}
     assert "plain, edited" in (project / "site" / "notebooks" / "plain" / "index.html").read_text()
-    (project / "explainers" / "src" / "explainers" / "teach.py").write_text("RATE = 2\n")
-    assert ran(build(project)) == {"uses"}  # only the notebook that imports the simulator
+    package = project / "explainers" / "src" / "explainers"
+    (package / "teach.py").write_text("RATE = 2\n")
+    assert ran(build(project)) == {"uses"}  # only the notebook that imported that module
+    (package / "read.py").write_text("PAGES = 2\n")
+    assert ran(build(project)) == {"reads"}
+    (package / "__init__.py").write_text("# both import the package itself\n")
+    assert ran(build(project)) == {"uses", "reads"}
+    entries = (project / ".trainfer-cache" / "notebooks").glob("*.modules.json")
+    assert any("explainers/src/explainers/read.py" in e.read_text() for e in entries)
     nb = project / "notebooks" / "plain.ipynb"
     nb.write_text(nb.read_text().replace("Intro.", "A new introduction."))
     done = build(project)
@@ -67,7 +80,7 @@ def test_a_corrupt_cache_entry_is_executed_again(project, content):
     for entry in entries:
         entry.write_text(content)  # unreadable, not a notebook, or a notebook but not this one
     done = build(project)
-    assert ran(done) == {"uses", "plain"}
+    assert ran(done) == {"uses", "reads", "plain"}
     for entry in entries:
         assert f"dropped the bad entry {entry}" in done.stdout + done.stderr
 
@@ -75,7 +88,7 @@ def test_a_corrupt_cache_entry_is_executed_again(project, content):
 def test_force_reexecutes_one_or_all(project):
     build(project)
     assert ran(build(project, TRAINFER_FORCE="plain")) == {"plain"}
-    assert ran(build(project, TRAINFER_FORCE="*")) == {"uses", "plain"}
+    assert ran(build(project, TRAINFER_FORCE="*")) == {"uses", "reads", "plain"}
 
 
 def test_every_failure_is_reported_at_once(project):
@@ -86,4 +99,4 @@ def test_every_failure_is_reported_at_once(project):
     assert done.returncode != 0
     assert "notebooks/bad1.ipynb: code cell 1" in report and "ValueError: first" in report
     assert "notebooks/bad2.ipynb: code cell 2" in report and "NameError" in report
-    assert ran(done) >= {"uses", "plain"}  # the others still ran (and are cached for next time)
+    assert ran(done) >= {"uses", "reads", "plain"}  # the others still ran (and are cached for next time)

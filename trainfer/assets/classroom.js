@@ -286,10 +286,14 @@ class Classroom {
         epoch: data.epoch, epochs: data.epochs, loss: Number(data.loss).toFixed(3),
         accuracy: `${(100 * data.accuracy).toFixed(1)}%`,
       });
-    } else if (kind === "chart") {
-      drawChart(this.board, data);
-    } else if (kind === "table") {
-      drawTable(this.board, data, this.text.table_words);
+    } else {
+      // after the next frame, in arrival order: the printed result paints before charts draw
+      const run = this.runId;
+      requestAnimationFrame(() => setTimeout(() => {
+        if (run !== this.runId) return;
+        if (kind === "chart") drawChart(this.board, data);
+        else if (kind === "table") drawTable(this.board, data, this.text.table_words);
+      }));
     }
   }
 

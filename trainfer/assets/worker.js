@@ -11,7 +11,11 @@
 // page's own Content-Security-Policy: no eval, no request to another origin, no script from
 // elsewhere, whatever the reader's code tries.
 
+import { mark } from "./marks.js";
 import { makeOutput } from "./output.js";
+import { snapshotKey, startPython } from "./snapshot.js";
+
+mark("worker-start");
 
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
 
@@ -68,10 +72,19 @@ function timeLimit() {
 async function boot() {
   const started = performance.now();
   post({ type: "status", state: "loading" });
-  const [{ loadPyodide }, packages] = await Promise.all([
-    import(PYODIDE_URL + "pyodide.mjs"), sitePackages(), ...REQUIRED.map(reachable)]);
-  const pyodide = await Promise.race([
-    loadPyodide({ indexURL: PYODIDE_URL, packages }), timeLimit()]);
+  // checked beside the start, not before it: a missing file ends the race below at once
+  const missing = Promise.all(REQUIRED.map(reachable)).then(() => new Promise(() => {}));
+  missing.catch(() => {});
+  const key = snapshotKey(PYODIDE_URL);
+  const named = sitePackages(); // read while Python starts
+  named.catch(() => {});
+  const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
+  mark("pyodide-imported");
+  const pyodide = await Promise.race([startPython(loadPyodide, PYODIDE_URL, key), timeLimit(), missing]);
+  mark("core-ready");
+  // the packages load after the core (and after the snapshot is made: it must hold none of them)
+  await pyodide.loadPackage(await named);
+  mark("wheel-loaded");
   const write = (kind) => (bytes) => (output ? output[kind].write(bytes) : bytes.length);
   pyodide.setStdout({ write: write("stdout") });
   pyodide.setStderr({ write: write("stderr") });
@@ -82,6 +95,7 @@ async function boot() {
   });
   pyodide.runPython(RUNNER);
   const runner = pyodide.globals.get("run_reader_code");
+  mark("ready");
   post({ type: "ready", ms: Math.round(performance.now() - started) });
   return { pyodide, runner };
 }
@@ -113,6 +127,7 @@ async function handle(message) {
   post({ type: "status", state: "running", id: message.id });
   output = makeOutput(post);
   const started = performance.now();
+  mark("run-start");
   let ok = false;
   try {
     ok = python.runner(String(message.code), JSON.stringify(message.words || {}));
@@ -121,5 +136,6 @@ async function handle(message) {
   }
   output.flush();
   output = null;
+  mark("run-done");
   post({ type: "done", id: message.id, ok, ms: Math.round(performance.now() - started) });
 }

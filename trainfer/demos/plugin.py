@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from trainfer.demos.alphabet import MARKER as ALPHABET_MARKER
@@ -17,18 +17,25 @@ from trainfer.demos.config import DemosConfig
 from trainfer.demos.controls import controls
 from trainfer.demos.figure import MARKER as FIGURE_MARKER
 from trainfer.demos.figure import figure_html
+from trainfer.demos.offline import SERVICE_WORKER, offline_tag, with_offline, write_service_worker
 from trainfer.demos.prebuilt import cached_board
-from trainfer.demos.render import MARKER, demo_names, early_start, page_scripts, widget_html
+from trainfer.demos.render import MARKER, demo_names, page_scripts, widget_html, with_early_start
 from trainfer.digest import tree_digest
 from trainfer.i18n.editions import edition_of, editions, record_gaps
 from trainfer.i18n.examples import example_path, translate_example
-from trainfer.publish import publish
+from trainfer.publish import publish, source_of
 from trainfer.runtime.plugin import RuntimePlugin
 from trainfer.text import i18n_dir, load_text, text_gaps
 
 
 class DemosPlugin(BasePlugin[DemosConfig]):
     """Turns demo markers into live widgets and ships the worker and widget scripts."""
+
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        # no service worker under `mkdocs serve`: the developer's pages change by the second
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
@@ -40,6 +47,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         for folder in self.sources:  # the build-time run imports the very source the site ships
             if importlib.util.find_spec(folder.name) is None:
                 sys.path.append(str(folder.parent))
+        self.starts: dict[str, str] = {}  # page -> its worker's URL, for the early start
         return config
 
     def _example(self, name: str, page_file: str, text: dict, edition, config) -> tuple:
@@ -95,7 +103,8 @@ class DemosPlugin(BasePlugin[DemosConfig]):
             code, output, board = self._example(name, page.file.src_uri, text, edition, config)
             widgets[name] = widget_html(name, code, output, text, self._controls(code), worker,
                                         board)
-        html = MARKER.sub(lambda m: widgets[m[1]], html) + early_start()
+        html = MARKER.sub(lambda m: widgets[m[1]], html)
+        self.starts[page.file.src_uri] = worker
         script = get_relative_url(f"{self.config.assets_dir}/classroom.js", page.url)
         return html + page_scripts(text, script)
 
@@ -110,8 +119,28 @@ class DemosPlugin(BasePlugin[DemosConfig]):
             return figure_html(board, text, link)
         return FIGURE_MARKER.sub(one, html)
 
+    def _offline(self, config) -> str | None:
+        """The runtime's vendor folder when the site gets a service worker (else None)."""
+        runtime = next((p for p in config.plugins.values() if isinstance(p, RuntimePlugin)), None)
+        if runtime is None or self.serving:
+            return None
+        return runtime.config.vendor_dir
+
+    def on_post_page(self, output, *, page, config):
+        worker = self.starts.get(page.file.src_uri)
+        if worker is not None:
+            output = with_early_start(output, worker)
+        vendor = self._offline(config)
+        if vendor is None:
+            return output
+        return with_offline(output, offline_tag(page.url, self.config.assets_dir, vendor))
+
+    @event_priority(-50)  # after the other plugins wrote their files: sw.js digests them all
     def on_post_build(self, *, config):
         publish(Path(config.site_dir) / self.config.assets_dir, self.web)
+        if vendor := self._offline(config):
+            write_service_worker(Path(config.site_dir), source_of(SERVICE_WORKER, self.web), vendor,
+                                 self.config.assets_dir)
 
     def on_serve(self, server, *, config, builder):
         # only what exists: livereload fails on a path that is not there

@@ -77,17 +77,16 @@ def widget_html(name: str, code: str, prebuilt: str, text: dict, controls: list[
 </section>"""
 
 
-# A classic inline script runs while the page is still parsing, about 0.25 s before the widget's
-# module graph has loaded: when the demo is already in view it starts Python then, and keeps
-# the worker's first messages for the widget (bench/classroom_load.py measures the difference).
+# A classic inline script at the top of <head>, before the style sheets (an inline script further
+# down waits for them) and the page's other work: on a page with a demo it starts Python at once,
+# and keeps the worker's first messages for the widget (bench/classroom_load.py measures it).
 # It starts the worker from a blob: URL, as explainers/web/spawn.js does, so that the worker runs
-# under the page's Content-Security-Policy, which allows this script by its hash.
-EARLY_START = """<script>(function () {
-  var demo = document.querySelector(".tf-demo[data-worker]");
-  if (!demo || !window.Worker) return;
-  var box = demo.getBoundingClientRect();
-  if (box.top >= innerHeight || box.bottom <= 0) return;
-  var source = "import " + JSON.stringify(new URL(demo.dataset.worker, location.href).href) + ";";
+# under the page's Content-Security-Policy, which allows this script by its hash (the worker's
+# URL is in an attribute, so every page has the same script text and hash).
+EARLY_START = """<script data-worker="{worker}">(function () {
+  var url = document.currentScript && document.currentScript.dataset.worker;
+  if (!url || !window.Worker) return;
+  var source = "import " + JSON.stringify(new URL(url, location.href).href) + ";";
   var blobUrl = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
   var worker = new Worker(blobUrl, { type: "module" });
   worker.blobUrl = blobUrl;
@@ -95,11 +94,19 @@ EARLY_START = """<script>(function () {
   worker.onmessage = function (event) { worker.early.push(event.data); };
   window.trainferWorker = worker;
 })();</script>"""
+CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 
 
-def early_start() -> str:
-    """The inline script that starts the demo's worker at once if the demo is in view."""
-    return EARLY_START
+def early_start(worker_url: str = "") -> str:
+    """The inline script that starts a demo page's worker as soon as its <head> is parsed."""
+    return EARLY_START.replace("{worker}", escape(worker_url))
+
+
+def with_early_start(html: str, worker_url: str) -> str:
+    """The page with the early start right after its <meta charset> (the CSP goes before it)."""
+    anchor = CHARSET.search(html)
+    at = anchor.end() if anchor else html.lower().index("<head>") + len("<head>")
+    return html[:at] + early_start(worker_url) + html[at:]
 
 
 def page_scripts(text: dict[str, str], script_url: str) -> str:

@@ -22,7 +22,7 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from trainfer.notebooks.cache import cleared
+from trainfer.notebooks.cache import cleared, recorded_modules
 from trainfer.notebooks.clock import RunClock
 from trainfer.notebooks.kernel import kernel_for, kernel_profile
 from trainfer.notebooks.manager import SandboxedKernelManager, in_parallel
@@ -116,7 +116,9 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
         run = Path(folder)  # the one folder the kernel may write: sockets, scratch, read log
         (home := run / "home").mkdir()
         (read_log := run / "reads.log").touch()
+        (import_log := run / "imports.log").touch()
         run_env = {**env, "HOME": str(home), "TMPDIR": str(home), "TRAINFER_READ_LOG": str(read_log),
+                   "TRAINFER_IMPORT_LOG": str(import_log),
                    "IPYTHONDIR": str(kernel_profile(run / "ipython"))}
         manager = SandboxedKernelManager(
             kernel_name=name, transport="ipc", ip=str(run / "k"),
@@ -137,7 +139,8 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
                               error=describe_failure(path, nb, exc, clock, manager.exit_status()))
         coalesce_cells(nb)
         root = Path(env.get("TRAINFER_ROOT") or path.parent.parent)
-        return ExecResult(path, True, clock.seconds(), notebook=nb, reads=reads_from(read_log, root))
+        return ExecResult(path, True, clock.seconds(), notebook=nb, reads=reads_from(read_log, root),
+                          imports=recorded_modules(import_log, root))
 
 
 def execute_many(paths: list[Path], *, workers: int, env_for, on_done=None, **kwargs):

@@ -8,6 +8,9 @@
 - Every file opened under the data folder, by whatever path (`../data/x.yaml`, an absolute path,
   a symlink), is appended to TRAINFER_READ_LOG, so the cache key and the declared-data check see
   reads that bypass trainfer.notebook_data.
+- Every Python module the notebook loads from outside the installed environment (the
+  `explainers` source, an editable install, a helper beside it) is appended to
+  TRAINFER_IMPORT_LOG, so that the cache keys on the modules it actually imported.
 """
 
 import importlib.util
@@ -23,6 +26,11 @@ def _trainfer_record_reads() -> None:
     root = os.path.realpath(root)
     folder = os.environ.get("TRAINFER_DATA") or os.path.join(root, "data")  # the build's data_dir
     data = os.path.join(os.path.realpath(folder), "")
+    imports = os.environ.get("TRAINFER_IMPORT_LOG")
+    # the installed environment (standard library, site-packages) is keyed by its versions
+    installed = tuple({os.path.realpath(p) + os.sep for p in
+                       (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)})
+    seen = set()
 
     def hook(event, args):  # called for every audited event: leave early
         if event != "open" or isinstance(args[0], int) or args[0] is None:
@@ -34,6 +42,11 @@ def _trainfer_record_reads() -> None:
         if real.startswith(data) and os.path.isfile(real):
             with open(log, "a", encoding="utf-8") as fh:  # the log is outside data: no recursion
                 fh.write(os.path.relpath(real, root).replace(os.sep, "/") + "\n")
+        elif (imports and real.endswith((".py", ".pyc")) and real not in seen
+              and not real.startswith(installed)):
+            seen.add(real)  # a module is loaded once; its .pyc stands for its source
+            with open(imports, "a", encoding="utf-8") as fh:  # a .log: not recorded again
+                fh.write(real + "\n")
 
     sys.addaudithook(hook)  # audit hooks cannot be removed by the notebook
 

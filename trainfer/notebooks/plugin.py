@@ -13,12 +13,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from trainfer.charts import chart_scripts, has_charts
-from trainfer.digest import tree_digest
 from trainfer.i18n.editions import edition_of, editions, record_gaps, source_uri
 from trainfer.i18n.notebooks import translate_notebook, unit_path
 from trainfer.nav import expand_section
 from trainfer.notebooks import pages
-from trainfer.notebooks.cache import NotebookCache, cache_key, cleared, with_outputs
+from trainfer.notebooks.cache import NotebookCache, cache_key, cleared, module_digests, with_outputs
 from trainfer.notebooks.config import NotebooksConfig
 from trainfer.notebooks.links import links_for
 from trainfer.notebooks.loads import beside_images
@@ -38,7 +37,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
-        self.cache = NotebookCache(self.root / self.config.cache_dir)
+        self.cache = NotebookCache(self.root / self.config.cache_dir, self.root)
         self.slots: dict = {}
         self.origin = watch()  # MkDocs' warnings about our pages name their notebooks
         self.origin.pages.clear()
@@ -51,7 +50,6 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
     def _plan(self):
         """Read each notebook and its metadata; sort into cache hits, misses and problems."""
         folder = self.root / self.config.notebooks_dir
-        explainers = tree_digest(self.root / "explainers" / "src")
         forced = self._forced()
         plan, problems = [], []
         for path in sorted(folder.glob("*.ipynb")):
@@ -74,7 +72,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             if marked := marker_problems(str(rel), nb, meta.title, meta.summary):
                 problems += marked
                 continue
-            key = cache_key(nb, self.root, meta.data, self.config.kernel, explainers)
+            key = cache_key(nb, self.root, meta.data, self.config.kernel)
             hit = None if ("*" in forced or path.stem in forced) else self.cache.get(key, nb)
             if hit is not None:
                 log.info(f"notebooks: {path.stem} cached")
@@ -120,7 +118,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
                 problems += broken
                 continue
             if not cached:
-                self.cache.put(key, result.notebook)
+                self.cache.put(key, result.notebook, module_digests(result.imports, self.root))
             entries.append((rel, meta, result, nb))
         if problems:
             raise PluginError("Notebooks failed:\n\n" + "\n\n".join(problems))

@@ -17,6 +17,7 @@ class ExecResult:
     notebook: object | None = None
     error: str | None = None
     reads: list[str] = field(default_factory=list)
+    imports: list[str] = field(default_factory=list)  # module files it loaded (cache.py)
 
     @property
     def stem(self) -> str:
