@@ -19,7 +19,9 @@ async function hex(buffer) {
 // is no Cache Storage or no digest (an insecure context, a private mode that refuses it).
 export async function snapshotKey(indexURL) {
   if (typeof caches === "undefined" || !crypto.subtle) return null;
-  const lock = await fetch(indexURL + "pyodide-lock.json");
+  // revalidated, never taken from the HTTP cache unasked: a heuristically fresh copy of an old
+  // lock would key a new runtime's start with the old snapshot
+  const lock = await fetch(indexURL + "pyodide-lock.json", { cache: "no-cache" });
   if (!lock.ok) return null;
   return new URL(`trainfer-snapshot-${await hex(await lock.arrayBuffer())}`, indexURL).href;
 }
