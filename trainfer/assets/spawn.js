@@ -64,6 +64,9 @@ export function snapshotWhenIdle(url) {
       return;
     }
     worker.onmessage = (event) => end([event.data?.state, event.data?.message].filter(Boolean).join(": "));
-    worker.onerror = (event) => end(event.message || "worker error");
+    worker.onerror = (event) => {
+      event.preventDefault(); // silent: not the reader's concern
+      end(event.message || "worker error");
+    };
   }, { timeout: 10_000 });
 }
