@@ -1,14 +1,18 @@
-// A returning reader's Python starts from a memory snapshot made in their own browser on the
-// first visit (Pyodide's experimental snapshot API), kept in Cache Storage: no download, and
-// about a third of a cold start. The snapshot is made right after the interpreter starts and
-// before any wheel loads (Pyodide cannot snapshot after loadPackage). It is keyed by Pyodide's
-// version and the digest of the site's pyodide-lock.json (which lists every wheel with its
-// sha256), so a new runtime or wheel drops it. If anything about it fails, Python starts as on
-// a first visit, and a snapshot that would not load is deleted.
+// A returning reader's Python starts from a memory snapshot made in their own browser after the
+// first visit's first run (Pyodide's experimental snapshot API), kept in Cache Storage: no
+// download, and about a third of a cold start. Making one costs a few hundred ms and needs
+// `_makeSnapshot`, whose recording proxy breaks some `js` calls: so the reader's worker never
+// makes it. A short-lived background worker (snapshot-maker.js) does, once the page is idle; it
+// snapshots right after the interpreter starts and before any wheel loads (Pyodide cannot
+// snapshot after loadPackage). The key is the digest of the site's pyodide-lock.json (which
+// lists every wheel with its sha256), so a new runtime or wheel drops it. If anything about it
+// fails, Python starts as on a first visit, and a snapshot that would not load is deleted.
 
 import { mark } from "./marks.js";
 
 const CACHE = "trainfer-snapshot";
+
+const canKeep = () => typeof caches !== "undefined" && Boolean(crypto.subtle);
 
 async function hex(buffer) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
@@ -18,7 +22,7 @@ async function hex(buffer) {
 // The snapshot's key, a URL of the site's (Cache Storage keys are requests): null where there
 // is no Cache Storage or no digest (an insecure context, a private mode that refuses it).
 export async function snapshotKey(indexURL) {
-  if (typeof caches === "undefined" || !crypto.subtle) return null;
+  if (!canKeep()) return null;
   // revalidated, never taken from the HTTP cache unasked: a heuristically fresh copy of an old
   // lock would key a new runtime's start with the old snapshot
   const lock = await fetch(indexURL + "pyodide-lock.json", { cache: "no-cache" });
@@ -41,7 +45,7 @@ function snapshotOf(pyodide) {
     mark("snapshot-made");
     return bytes;
   } catch {
-    mark("snapshot-not-made"); // the API is experimental: the first-visit start stands
+    mark("snapshot-not-made"); // the API is experimental: nothing is kept
     return null;
   }
 }
@@ -53,38 +57,39 @@ async function save(bytes, key) {
   mark("snapshot-saved");
 }
 
-// Pyodide's interpreter, from this browser's snapshot when there is a good one.
+// Pyodide's interpreter for the reader's worker, from this browser's snapshot when there is a
+// good one: { pyodide, wanted }, where `wanted` says a background worker should make one.
 export async function startPython(loadPyodide, indexURL, keyPromise) {
   // a first visit has no snapshot: it starts at once, not after the lock's digest (the bench
   // measured that wait at 0.3-0.5 s on a loaded machine)
-  const kept = typeof caches !== "undefined" && (await caches.has(CACHE).catch(() => false));
+  const kept = canKeep() && (await caches.has(CACHE).catch(() => false));
   const key = kept ? await keyPromise.catch(() => null) : null;
   const saved = key ? await stored(key).catch(() => null) : null;
   if (saved) {
     try {
       const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved });
       mark("snapshot-used");
-      return pyodide;
+      return { pyodide, wanted: false };
     } catch {
-      mark("snapshot-failed");
+      mark("snapshot-failed"); // not remade on this visit: it may fail the same way
       await caches.delete(CACHE).catch(() => {});
+      return { pyodide: await loadPyodide({ indexURL }), wanted: false };
     }
   }
-  const making = typeof caches !== "undefined" && Boolean(crypto.subtle);
-  const pyodide = await loadPyodide({ indexURL, ...(making ? { _makeSnapshot: true } : {}) });
-  if (making) {
-    const bytes = snapshotOf(pyodide); // before any wheel loads
-    plainGlobals(pyodide);
-    keyPromise.then((newKey) => newKey && bytes && save(bytes, newKey))
-      .catch(() => mark("snapshot-not-saved")); // the reader need not wait
-  }
-  return pyodide;
+  const wanted = canKeep();
+  if (wanted) mark("snapshot-wanted"); // a plain start: no _makeSnapshot in the reader's worker
+  return { pyodide: await loadPyodide({ indexURL }), wanted };
 }
 
-// With _makeSnapshot, Pyodide hands Python's `js` module a recording proxy of the worker's
-// globals, under which some calls fail ("Illegal invocation", e.g. js.self.dispatchEvent). The
-// snapshot is made by now: the reader's code gets the plain globals, as on any other start.
-function plainGlobals(pyodide) {
-  pyodide.registerJsModule("js", globalThis);
-  pyodide.runPython("import sys\nsys.modules.pop('js', None)");
+// In the background worker: make and keep the snapshot for this site's runtime, unless one is
+// kept already. Returns what happened ("saved", "kept", "not-made", "unsupported").
+export async function makeSnapshot(loadPyodide, indexURL) {
+  const key = await snapshotKey(indexURL);
+  if (!key) return "unsupported";
+  if (await (await caches.open(CACHE)).match(key)) return "kept"; // another tab made it
+  const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });
+  const bytes = snapshotOf(pyodide); // before any wheel loads
+  if (!bytes) return "not-made";
+  await save(bytes, key);
+  return "saved";
 }

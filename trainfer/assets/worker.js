@@ -80,9 +80,9 @@ async function boot() {
   named.catch(() => {});
   const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
   mark("pyodide-imported");
-  const pyodide = await Promise.race([startPython(loadPyodide, PYODIDE_URL, key), timeLimit(), missing]);
+  const { pyodide, wanted } = await Promise.race([
+    startPython(loadPyodide, PYODIDE_URL, key), timeLimit(), missing]);
   mark("core-ready");
-  // the packages load after the core (and after the snapshot is made: it must hold none of them)
   await pyodide.loadPackage(await named);
   mark("wheel-loaded");
   const write = (kind) => (bytes) => (output ? output[kind].write(bytes) : bytes.length);
@@ -96,7 +96,8 @@ async function boot() {
   pyodide.runPython(RUNNER);
   const runner = pyodide.globals.get("run_reader_code");
   mark("ready");
-  post({ type: "ready", ms: Math.round(performance.now() - started) });
+  // `snapshot`: the page may have a background worker make one once it is idle (snapshot.js)
+  post({ type: "ready", ms: Math.round(performance.now() - started), snapshot: wanted });
   return { pyodide, runner };
 }
 
