@@ -66,8 +66,9 @@ def python_worker(page, origin: float) -> list:
     return []
 
 
-def visit(context, url: str, click_run: bool, before=None) -> Visit:
-    """Open `url` in a new page of `context` (cold or warm as the context is) until the result."""
+def visit(context, url: str, click_run: bool, before=None, after=None) -> Visit:
+    """Open `url` in a new page of `context` (cold or warm as the context is) until the result;
+    `before(page)` runs before it opens, `after(page)` before it closes."""
     page = context.new_page()
     page.add_init_script(OBSERVE)
     if before:
@@ -85,6 +86,8 @@ def visit(context, url: str, click_run: bool, before=None) -> Visit:
     lcp = page.evaluate(LCP)
     entries = python_worker(page, origin)
     page.wait_for_timeout(200)
+    if after:
+        after(page)
     page.close()
     return Visit(result_ms / 1000, result_ms, seconds, lcp, sum(received), entries)
 
