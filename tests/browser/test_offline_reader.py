@@ -21,6 +21,10 @@ CACHED = """async (name) => {
 }"""
 
 
+RUNTIME_FILES = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "python_stdlib.zip",
+                 "pyodide-lock.json", "explainers-", "trainfer_board-")
+
+
 @pytest.fixture
 def own_site(built_site, tmp_path):
     """A copy of the built site, served on a port that a restarted server can take again."""
@@ -52,7 +56,10 @@ def test_the_classroom_runs_offline_after_one_visit_and_a_new_build_replaces_it(
     context = browser.new_context()
     first = open_ready(context, url)
     run_prints(first, "online")
-    wait_cached(first, "trainfer-runtime-", "pyodide.asm.wasm")
+    # every file the worker fetches must be kept before the site goes away, not the wasm alone
+    # (the rest arrive at low priority and, on a loaded machine, later)
+    for name in RUNTIME_FILES:
+        wait_cached(first, "trainfer-runtime-", name)
     wait_cached(first, "trainfer-site-", "/classroom/")
     first.close()
 
