@@ -66,6 +66,15 @@ def python_worker(page, origin: float) -> list:
     return []
 
 
+def body_size(request) -> int:
+    """A finished request's body size; 0 for one that ends after its page closed (the background
+    snapshot worker's, say), whose sizes can no longer be read."""
+    try:
+        return request.sizes()["responseBodySize"]
+    except Exception:  # playwright's TargetClosedError
+        return 0
+
+
 def visit(context, url: str, click_run: bool, before=None, after=None) -> Visit:
     """Open `url` in a new page of `context` (cold or warm as the context is) until the result;
     `before(page)` runs before it opens, `after(page)` before it closes."""
@@ -74,7 +83,7 @@ def visit(context, url: str, click_run: bool, before=None, after=None) -> Visit:
     if before:
         before(page)
     received = []
-    page.on("requestfinished", lambda r: received.append(r.sizes()["responseBodySize"]))
+    page.on("requestfinished", lambda r: received.append(body_size(r)))
     started = time.perf_counter()
     page.goto(url)
     if click_run:
@@ -97,8 +106,7 @@ def reading(context, url: str, seconds: float) -> tuple[float | None, int, int]:
     4 s after load, bytes received in all). The page stays open for what comes next."""
     page = context.new_page()
     received = []
-    page.on("requestfinished",
-            lambda r: received.append((time.perf_counter(), r.sizes()["responseBodySize"])))
+    page.on("requestfinished", lambda r: received.append((time.perf_counter(), body_size(r))))
     page.goto(url)
     loaded = time.perf_counter()
     lcp = page.evaluate(LCP)
