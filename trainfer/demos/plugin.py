@@ -28,6 +28,11 @@ from trainfer.runtime.plugin import RuntimePlugin
 from trainfer.text import i18n_dir, load_text, text_gaps
 
 
+def runtime_of(config) -> RuntimePlugin | None:
+    """The site's runtime plugin, if it has one."""
+    return next((p for p in config.plugins.values() if isinstance(p, RuntimePlugin)), None)
+
+
 class DemosPlugin(BasePlugin[DemosConfig]):
     """Turns demo markers into live widgets and ships the worker and widget scripts."""
 
@@ -41,9 +46,9 @@ class DemosPlugin(BasePlugin[DemosConfig]):
         self.root = Path(config.config_file_path).parent
         self.web = self.root / self.config.web_dir if self.config.web_dir else None
         self.examples = self.root / self.config.examples_dir
-        runtimes = [p for p in config.plugins.values() if isinstance(p, RuntimePlugin)]
+        runtime = runtime_of(config)
         # the examples run on the demo packages: a change to their source re-runs them
-        self.sources = runtimes[0].source_folders(config) if runtimes else []
+        self.sources = runtime.source_folders(config) if runtime else []
         for folder in self.sources:  # the build-time run imports the very source the site ships
             if importlib.util.find_spec(folder.name) is None:
                 sys.path.append(str(folder.parent))
@@ -121,7 +126,7 @@ class DemosPlugin(BasePlugin[DemosConfig]):
 
     def _offline(self, config) -> str | None:
         """The runtime's vendor folder when the site gets a service worker (else None)."""
-        runtime = next((p for p in config.plugins.values() if isinstance(p, RuntimePlugin)), None)
+        runtime = runtime_of(config)
         if runtime is None or self.serving:
             return None
         return runtime.config.vendor_dir
@@ -137,7 +142,10 @@ class DemosPlugin(BasePlugin[DemosConfig]):
 
     @event_priority(-50)  # after the other plugins wrote their files: sw.js digests them all
     def on_post_build(self, *, config):
-        publish(Path(config.site_dir) / self.config.assets_dir, self.web)
+        runtime = runtime_of(config)
+        published = runtime is not None and runtime.config.assets_dir == self.config.assets_dir
+        if self.web is not None or not published:  # else the runtime plugin's copy stands
+            publish(Path(config.site_dir) / self.config.assets_dir, self.web)
         if vendor := self._offline(config):
             write_service_worker(Path(config.site_dir), source_of(SERVICE_WORKER, self.web), vendor,
                                  self.config.assets_dir)

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from trainfer.charts import chart_scripts, has_charts
-from trainfer.i18n.editions import edition_of, editions, record_gaps, source_uri
+from trainfer.i18n.editions import editions, record_gaps
 from trainfer.i18n.notebooks import translate_notebook, unit_path
 from trainfer.nav import expand_section
 from trainfer.notebooks import pages
@@ -172,12 +172,12 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         return expand_section(nav, files, f"{folder}/index.md", [*pages_here, f"{folder}/{REPORT}"])
 
     def on_page_content(self, html, *, page, config, files):
+        # self.slots holds every notebook page of every edition ('zh/notebooks/...' too)
         slots = self.slots.get(page.file.src_uri)
-        if slots is not None:
-            html = slots.fill(html)
-        # a notebook page of any edition ('zh/notebooks/...' too) draws its charts
-        uri = source_uri(page.file.src_uri, edition_of(page.file.src_uri, editions(config)))
-        if uri.startswith(f"{self.config.pages_dir}/") and has_charts(html):
+        if slots is None:
+            return html
+        html = slots.fill(html)
+        if has_charts(html):
             html += chart_scripts(page.url)
         return html
 
