@@ -67,8 +67,8 @@ def python_worker(page, origin: float) -> list:
 
 
 def body_size(request) -> int:
-    """A finished request's body size; 0 for one that ends after its page closed (the background
-    snapshot worker's, say), whose sizes can no longer be read."""
+    """A finished request's body size; 0 for one that ends after its page closed (a low-priority
+    fetch for the cache, say), whose sizes can no longer be read."""
     try:
         return request.sizes()["responseBodySize"]
     except Exception:  # playwright's TargetClosedError
@@ -123,11 +123,11 @@ def breakdown(v: Visit) -> list[tuple[str, float | None]]:
         "page, until the worker runs": v.at("worker-start"),
         "pyodide.mjs imported": v.at("pyodide-imported"),
         "runtime fetched (mjs, wasm, stdlib)": max(fetched) if all(fetched) else None,
+        "wasm compiled (ours: early, from its own request)": v.at("wasm-compiled"),
         "wasm compiled + instantiated": wasm_done,
-        "interpreter started": v.at("snapshot-making") or v.at("snapshot-used") or v.at("core-ready"),
-        "snapshot made (first visit, ours)": v.at("snapshot-made"),
-        "core ready (js globals plain again)": v.at("core-ready"),
-        "wheel loaded": v.at("wheel-loaded"),
+        "snapshot fetched + gunzipped (ours)": v.at("snapshot-fetched"),
+        "interpreter started (ours: restored)": v.at("core-ready"),
+        "wheels loaded (ours: files unpacked)": v.at("wheel-loaded"),
         "runner ready": v.at("ready"),
         "run started": v.at("run-start"),
         "run done": v.at("run-done"),

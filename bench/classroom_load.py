@@ -15,7 +15,6 @@ import os
 import shutil
 import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from _browser import ROOT, launch
@@ -71,22 +70,12 @@ def cold(browser, url: str, click: bool, **options):
         context.close()
 
 
-def snapshot_kept(page, limit_s: float = 60) -> None:
-    """Wait (on the first visit's page) until the background worker has stored the snapshot: a
-    reader who stays about two seconds after the first result; one who leaves sooner gets none."""
-    query = "async () => (await (await caches.open('trainfer-snapshot')).keys()).length"
-    deadline = time.perf_counter() + limit_s
-    while not page.evaluate(query) and time.perf_counter() < deadline:
-        page.wait_for_timeout(100)
-    print(f"(first visit: snapshot {'stored' if page.evaluate(query) else 'NOT stored'})")
-
-
 def returning(browser, url: str, click: bool):
     """(first visit, second visit) in one context: the cache, Cache Storage and the SW kept."""
     context = browser.new_context()
     try:
-        first = visit(context, url, click, after=snapshot_kept)
-        page = context.new_page()  # let the first visit's snapshot and offline copy settle
+        first = visit(context, url, click)
+        page = context.new_page()  # let the first visit's offline copy settle
         page.wait_for_timeout(3000)
         page.close()
         return first, visit(context, url, click)

@@ -29,6 +29,8 @@ plugins:
   - trainfer/runtime:
       node_modules: {root}/node_modules
       explainers: {root}/explainers
+      # content-addressed, so one snapshot serves every fixture site built with these wheels
+      snapshot_cache_dir: {root}/.trainfer-cache/snapshots
   - trainfer/notebooks
   - trainfer/security
 markdown_extensions:

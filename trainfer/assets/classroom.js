@@ -8,11 +8,10 @@
 import { attachEditor } from "./editor.js";
 import { drawChart, drawPrebuilt, drawTable } from "./board.js";
 import { MAX_URL, deflated, inflated } from "./link.js";
-import { listen, snapshotWhenIdle, spawnWorker } from "./spawn.js";
+import { listen, spawnWorker } from "./spawn.js";
 import { format, pageText } from "./text.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
-const SNAPSHOT_URL = new URL("./snapshot-maker.js", import.meta.url);
 const MAX_LOG_CHARS = 2_000_000; // the worker caps lines and characters; this guards the page too
 const TRUNCATED = { lines: "log_truncated", line: "log_line_cut", chars: "log_chars_cut" };
 
@@ -40,7 +39,6 @@ class Classroom {
     this.worker = null;
     this.send = null;
     this.workerReady = false;
-    this.snapshotWanted = false;
     this.runId = 0;
     this.running = false;
     this.logChars = 0;
@@ -232,7 +230,6 @@ class Classroom {
     switch (message.type) {
       case "ready":
         this.workerReady = true;
-        this.snapshotWanted = message.snapshot === true; // made after this worker's first run
         if (this.progress.dataset.loading) this.hideProgress();
         if (!this.running) this.setStatus("status_ready", { seconds: (message.ms / 1000).toFixed(1) });
         break;
@@ -262,8 +259,6 @@ class Classroom {
           seconds: (message.ms / 1000).toFixed(2),
         });
         this.finish();
-        if (this.snapshotWanted) snapshotWhenIdle(SNAPSHOT_URL);
-        this.snapshotWanted = false;
         break;
     }
   }

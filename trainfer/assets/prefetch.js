@@ -2,7 +2,8 @@
 // decides when: after load and idle, never on Save-Data). The wheels' names come from the site's
 // pyodide-lock.json. It never starts Pyodide: the files are only stored.
 
-const CORE = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
+const CORE = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+  "trainfer-snapshot.bin"]; // a site built without Node has no snapshot: its fetch just fails
 
 export async function prefetch(root, runtime) {
   const lockUrl = new URL("pyodide-lock.json", runtime);

@@ -1,95 +1,88 @@
-// A returning reader's Python starts from a memory snapshot made in their own browser after the
-// first visit's first run (Pyodide's experimental snapshot API), kept in Cache Storage: no
-// download, and about a third of a cold start. Making one costs a few hundred ms and needs
-// `_makeSnapshot`, whose recording proxy breaks some `js` calls: so the reader's worker never
-// makes it. A short-lived background worker (snapshot-maker.js) does, once the page is idle; it
-// snapshots right after the interpreter starts and before any wheel loads (Pyodide cannot
-// snapshot after loadPackage). The key is the digest of the site's pyodide-lock.json (which
-// lists every wheel with its sha256), so a new runtime or wheel drops it. If anything about it
-// fails, Python starts as on a first visit, and a snapshot that would not load is deleted.
+// A reader's Python starts from the site's memory snapshot, made at build time in Node
+// (trainfer/runtime/snapshot.mjs): the interpreter already started and the site's pure-Python
+// wheels already imported, so restoring it replaces CPython's start (seconds on a slow machine)
+// with copying the heap back. It ships gzip-compressed (whatever the host does), and is asked
+// for beside the wasm: Pyodide starts both downloads before it waits for the snapshot.
+//
+// It is used only when it holds this site's wheels: it records the digest of the site lock it was
+// made with, compared here with the lock this worker was served. A site without one, a snapshot
+// of another lock or one Pyodide refuses (another build of the runtime) means a plain start.
 
 import { mark } from "./marks.js";
 
-const CACHE = "trainfer-snapshot";
-
-const canKeep = () => typeof caches !== "undefined" && Boolean(crypto.subtle);
+export const SNAPSHOT = "trainfer-snapshot.bin";
 
 async function hex(buffer) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
   return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// The snapshot's key, a URL of the site's (Cache Storage keys are requests): null where there
-// is no Cache Storage or no digest (an insecure context, a private mode that refuses it).
-export async function snapshotKey(indexURL) {
-  if (!canKeep()) return null;
-  // revalidated, never taken from the HTTP cache unasked: a heuristically fresh copy of an old
-  // lock would key a new runtime's start with the old snapshot
-  const lock = await fetch(indexURL + "pyodide-lock.json", { cache: "no-cache" });
-  if (!lock.ok) return null;
-  return new URL(`trainfer-snapshot-${await hex(await lock.arrayBuffer())}`, indexURL).href;
+// The snapshot's response, or null where the site has none (revalidated, so an old copy in the
+// HTTP cache is never taken unasked).
+export async function snapshotResponse(indexURL) {
+  if (typeof DecompressionStream === "undefined" || !crypto.subtle) return null;
+  const response = await fetch(indexURL + SNAPSHOT, { cache: "no-cache" });
+  return response.ok && response.body ? response : null;
 }
 
-// The stored snapshot for `key`; every other one is deleted (the runtime it was made by is gone).
-async function stored(key) {
-  const cache = await caches.open(CACHE);
-  for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request);
-  const response = await cache.match(key);
-  return response ? new Uint8Array(await response.arrayBuffer()) : null;
+async function unpacked(response) {
+  const bytes = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  mark("snapshot-fetched");
+  return new Uint8Array(bytes);
 }
 
-function snapshotOf(pyodide) {
-  mark("snapshot-making"); // the interpreter has started
+// What the snapshot holds: [lock digest, wheel file names]; null if it is not ours.
+function held(pyodide) {
   try {
-    const bytes = pyodide.makeMemorySnapshot();
-    mark("snapshot-made");
-    return bytes;
+    const proxy = pyodide.runPython("import _trainfer_snapshot as s; (s.LOCK, list(s.WHEELS))");
+    const [lock, wheels] = proxy.toJs();
+    proxy.destroy();
+    return { lock, wheels };
   } catch {
-    mark("snapshot-not-made"); // the API is experimental: nothing is kept
     return null;
   }
 }
 
-async function save(bytes, key) {
-  const cache = await caches.open(CACHE);
-  for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request);
-  await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
-  mark("snapshot-saved");
-}
-
-// Pyodide's interpreter for the reader's worker, from this browser's snapshot when there is a
-// good one: { pyodide, wanted }, where `wanted` says a background worker should make one.
-export async function startPython(loadPyodide, indexURL, keyPromise) {
-  // a first visit has no snapshot: it starts at once, not after the lock's digest (the bench
-  // measured that wait at 0.3-0.5 s on a loaded machine)
-  const kept = canKeep() && (await caches.has(CACHE).catch(() => false));
-  const key = kept ? await keyPromise.catch(() => null) : null;
-  const saved = key ? await stored(key).catch(() => null) : null;
-  if (saved) {
+// Pyodide for the reader's worker: { pyodide, wheels }, where `wheels` are the file names of the
+// wheels whose modules the snapshot already holds (none on a plain start).
+export async function startPython(loadPyodide, indexURL, snapshot, lockBytes) {
+  const response = await snapshot.catch(() => null);
+  if (response) {
     try {
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved });
-      mark("snapshot-used");
-      return { pyodide, wanted: false };
+      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: unpacked(response) });
+      const inside = held(pyodide);
+      if (inside && inside.lock === (await hex(await lockBytes))) {
+        mark("snapshot-used");
+        return { pyodide, wheels: inside.wheels };
+      }
+      mark("snapshot-stale"); // made with other wheels: its modules are not this site's
     } catch {
-      mark("snapshot-failed"); // not remade on this visit: it may fail the same way
-      await caches.delete(CACHE).catch(() => {});
-      return { pyodide: await loadPyodide({ indexURL }), wanted: false };
+      mark("snapshot-failed"); // refused (another runtime), truncated, or not gzip
     }
   }
-  const wanted = canKeep();
-  if (wanted) mark("snapshot-wanted"); // a plain start: no _makeSnapshot in the reader's worker
-  return { pyodide: await loadPyodide({ indexURL }), wanted };
+  return { pyodide: await loadPyodide({ indexURL }), wheels: [] };
 }
 
-// In the background worker: make and keep the snapshot for this site's runtime, unless one is
-// kept already. Returns what happened ("saved", "kept", "not-made", "unsupported").
-export async function makeSnapshot(loadPyodide, indexURL) {
-  const key = await snapshotKey(indexURL);
-  if (!key) return "unsupported";
-  if (await (await caches.open(CACHE)).match(key)) return "kept"; // another tab made it
-  const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });
-  const bytes = snapshotOf(pyodide); // before any wheel loads
-  if (!bytes) return "not-made";
-  await save(bytes, key);
-  return "saved";
+// After a restore: the held wheels' files back on disk (the heap has their modules, tracebacks
+// read their source), and a fresh seed for `random` (the snapshot's would be every reader's).
+export async function settle(pyodide, indexURL, wheels) {
+  if (!wheels.length) return;
+  const names = [];
+  for (const name of wheels) {
+    const response = await fetch(indexURL + name);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from the site`);
+    pyodide.FS.writeFile(`/tmp/${name}`, new Uint8Array(await response.arrayBuffer()));
+    names.push(name);
+  }
+  const scope = pyodide.globals.get("dict")();
+  scope.set("wheels", pyodide.toPy(names));
+  pyodide.runPython(`
+import os, random, sysconfig, zipfile
+for name in wheels:
+    with zipfile.ZipFile("/tmp/" + name) as archive:
+        archive.extractall(sysconfig.get_paths()["purelib"])
+    os.remove("/tmp/" + name)
+random.seed()
+`, { globals: scope });
+  scope.destroy();
 }

@@ -36,37 +36,3 @@ export function listen(worker, onMessage, early = []) {
   worker.onmessage = (event) => take(event.data);
   return (message) => (port ? port.postMessage(message) : waiting.push(message));
 }
-
-// Have a short-lived background worker make this browser's Pyodide snapshot (snapshot-maker.js)
-// once the page is idle, so that making it is never on a reader's wait: at most once per page,
-// never on Save-Data. A failure only costs the next visit its speed-up, so it is only logged.
-let snapshotting = false;
-
-export function snapshotWhenIdle(url) {
-  if (snapshotting) return;
-  snapshotting = true;
-  if (navigator.connection?.saveData) {
-    console.debug("trainfer snapshot: skipped (Save-Data)");
-    return;
-  }
-  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
-  idle(() => {
-    let worker = null;
-    const end = (detail) => {
-      console.debug(`trainfer snapshot: ${detail}`);
-      worker?.terminate();
-      if (worker) URL.revokeObjectURL(worker.blobUrl);
-    };
-    try {
-      worker = spawnWorker(url);
-    } catch (error) {
-      end(error);
-      return;
-    }
-    worker.onmessage = (event) => end([event.data?.state, event.data?.message].filter(Boolean).join(": "));
-    worker.onerror = (event) => {
-      event.preventDefault(); // silent: not the reader's concern
-      end(event.message || "worker error");
-    };
-  }, { timeout: 10_000 });
-}

@@ -13,7 +13,8 @@
 
 import { mark } from "./marks.js";
 import { makeOutput } from "./output.js";
-import { snapshotKey, startPython } from "./snapshot.js";
+import { settle, snapshotResponse, startPython } from "./snapshot.js";
+import { compileEarly } from "./wasm.js";
 
 mark("worker-start");
 
@@ -46,11 +47,15 @@ def run_reader_code(code, words_json):
     return board.run(code)
 `;
 
-// Every package of the site's lock (the site's demo packages and the board) loads at start.
-async function sitePackages() {
-  const response = await fetch(PYODIDE_URL + "pyodide-lock.json");
-  return Object.keys((await response.json()).packages);
+// The site's lock, revalidated (it keys the snapshot): its every package (the site's demo
+// packages and the board) loads at start.
+async function siteLock() {
+  const response = await fetch(PYODIDE_URL + "pyodide-lock.json", { cache: "no-cache" });
+  if (!response.ok) throw new Error(`pyodide-lock.json: HTTP ${response.status} from the site`);
+  return response.arrayBuffer();
 }
+
+const packagesOf = (bytes) => Object.entries(JSON.parse(new TextDecoder().decode(bytes)).packages ?? {});
 
 let output = null; // the running run's capped output; null between runs (late output is dropped)
 
@@ -75,15 +80,25 @@ async function boot() {
   // checked beside the start, not before it: a missing file ends the race below at once
   const missing = Promise.all(REQUIRED.map(reachable)).then(() => new Promise(() => {}));
   missing.catch(() => {});
-  const key = snapshotKey(PYODIDE_URL);
-  const named = sitePackages(); // read while Python starts
-  named.catch(() => {});
-  const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
-  mark("pyodide-imported");
-  const { pyodide, wanted } = await Promise.race([
-    startPython(loadPyodide, PYODIDE_URL, key), timeLimit(), missing]);
+  const unhook = compileEarly(PYODIDE_URL + "pyodide.asm.wasm");
+  const lock = siteLock(); // read while Python starts
+  lock.catch(() => {});
+  const snapshot = snapshotResponse(PYODIDE_URL);
+  snapshot.catch(() => {});
+  let begun;
+  try {
+    const { loadPyodide } = await import(PYODIDE_URL + "pyodide.mjs");
+    mark("pyodide-imported");
+    begun = await Promise.race([startPython(loadPyodide, PYODIDE_URL, snapshot, lock), timeLimit(), missing]);
+  } finally {
+    unhook(); // before any reader code runs
+  }
+  const { pyodide, wheels } = begun;
   mark("core-ready");
-  await pyodide.loadPackage(await named);
+  const packages = packagesOf(await lock);
+  await settle(pyodide, PYODIDE_URL, wheels);
+  const rest = packages.filter(([, entry]) => !wheels.includes(entry.file_name)).map(([name]) => name);
+  if (rest.length) await pyodide.loadPackage(rest);
   mark("wheel-loaded");
   const write = (kind) => (bytes) => (output ? output[kind].write(bytes) : bytes.length);
   pyodide.setStdout({ write: write("stdout") });
@@ -96,8 +111,7 @@ async function boot() {
   pyodide.runPython(RUNNER);
   const runner = pyodide.globals.get("run_reader_code");
   mark("ready");
-  // `snapshot`: the page may have a background worker make one once it is idle (snapshot.js)
-  post({ type: "ready", ms: Math.round(performance.now() - started), snapshot: wanted });
+  post({ type: "ready", ms: Math.round(performance.now() - started) });
   return { pyodide, runner };
 }
 

@@ -18,6 +18,10 @@ class RuntimeConfig(Config):
     assets_dir = c.Type(str, default="assets/trainfer")
     #: built demo wheels, one folder per source digest
     cache_dir = c.Type(str, default=".trainfer-cache/wheels")
+    #: ship a Pyodide memory snapshot made at build time (needs Node), so readers skip Python's start
+    snapshot = c.Type(bool, default=True)
+    #: made snapshots, one file per digest of what they are made from
+    snapshot_cache_dir = c.Type(str, default=".trainfer-cache/snapshots")
     #: the npm lockfile whose versions the vendored files must have; unset: the one beside
     #: node_modules (npm installed it from there)
     lockfile = c.Optional(c.Type(str))

@@ -16,6 +16,7 @@ from trainfer.runtime.bundle import board_source, node_modules_for
 from trainfer.runtime.config import RuntimeConfig
 from trainfer.runtime.lock import write_site_lock
 from trainfer.runtime.manifest import MANIFEST, manifest_problems
+from trainfer.runtime.snapshot import SNAPSHOT, cached_snapshot
 from trainfer.runtime.vendor import PYODIDE_LOCK, check_node_modules, copy_vendor, shipped_sources
 from trainfer.runtime.wheel import cached_wheel, compile_problems, package_dir, project_metadata
 from trainfer.text import load_text
@@ -99,7 +100,13 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         for wheel in self._wheels(config):
             shipped.append(dest / "pyodide" / wheel.name)
             shutil.copyfile(wheel, shipped[-1])
+        lock = dest / "pyodide" / "pyodide-lock.json"
         try:
-            write_site_lock(node_modules / PYODIDE_LOCK, shipped, dest / "pyodide" / "pyodide-lock.json")
+            write_site_lock(node_modules / PYODIDE_LOCK, shipped, lock)
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
+        if self.config.snapshot:
+            made = cached_snapshot(node_modules / "pyodide", lock, shipped,
+                                   self._root(config) / self.config.snapshot_cache_dir)
+            if made:
+                shutil.copyfile(made, dest / "pyodide" / SNAPSHOT)

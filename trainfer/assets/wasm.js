@@ -1,0 +1,44 @@
+// Pyodide's wasm compiled while it downloads, whatever Pyodide waits for first.
+//
+// Pyodide 314 asks for pyodide.asm.wasm as loadPyodide starts, but reads the response only when
+// it instantiates, after the snapshot has arrived; an unread response stalls its own download
+// (backpressure), so the wasm's download and compile waited for the snapshot. Here the worker
+// compiles it from its own request at once (streaming, so the compile overlaps the download), and
+// Pyodide gets that module: its request for the same URL is answered with an empty placeholder
+// and its instantiateStreaming of a placeholder instantiates the compiled module. The two hooks
+// are removed by the function this returns, called as soon as Python has started, before any
+// reader code runs.
+
+import { mark } from "./marks.js";
+
+export function compileEarly(url) {
+  const compiled = WebAssembly.compileStreaming(fetch(url)).then((module) => {
+    mark("wasm-compiled");
+    return module;
+  });
+  compiled.catch(() => {}); // Pyodide's own instantiation reports it (and the worker's file check)
+  const placeholders = new WeakSet();
+  const fetchBefore = self.fetch;
+  const instantiateBefore = WebAssembly.instantiateStreaming;
+  self.fetch = function (input, init) {
+    const request = input instanceof Request ? input : null;
+    const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
+    if (String(request ? request.url : input) !== url || method !== "GET") return fetchBefore.call(this, input, init);
+    const placeholder = new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
+    placeholders.add(placeholder);
+    return Promise.resolve(placeholder);
+  };
+  WebAssembly.instantiateStreaming = async function (source, imports) {
+    const response = await source;
+    if (!placeholders.has(response)) return instantiateBefore.call(this, response, imports);
+    mark("wasm-early-start");
+    const module = await compiled;
+    const instance = await WebAssembly.instantiate(module, imports);
+    mark("wasm-early-done");
+    return { module, instance };
+  };
+  return () => {
+    self.fetch = fetchBefore;
+    WebAssembly.instantiateStreaming = instantiateBefore;
+  };
+}
