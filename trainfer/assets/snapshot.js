@@ -63,19 +63,31 @@ export async function startPython(loadPyodide, indexURL, snapshot, lockBytes) {
   return { pyodide: await loadPyodide({ indexURL }), wheels: [] };
 }
 
+// The bytes of the site's pure-Python wheels (the ones a snapshot can hold), asked for as soon
+// as the lock is in, so that a restore does not wait for them: { file name: Promise<ArrayBuffer> }.
+export function pureWheels(indexURL, packages) {
+  const names = packages.map(([, entry]) => entry.file_name).filter((name) => name?.endsWith("-none-any.whl"));
+  return Object.fromEntries(names.map((name) => {
+    const bytes = fetch(indexURL + name).then((response) => {
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from the site`);
+      return response.arrayBuffer();
+    });
+    bytes.catch(() => {}); // used only after a restore; loadPackage reports its own failures
+    return [name, bytes];
+  }));
+}
+
 // After a restore: the held wheels' files back on disk (the heap has their modules, tracebacks
 // read their source), and a fresh seed for `random` (the snapshot's would be every reader's).
-export async function settle(pyodide, indexURL, wheels) {
+export async function settle(pyodide, wheels, fetched) {
   if (!wheels.length) return;
-  const names = [];
   for (const name of wheels) {
-    const response = await fetch(indexURL + name);
-    if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from the site`);
-    pyodide.FS.writeFile(`/tmp/${name}`, new Uint8Array(await response.arrayBuffer()));
-    names.push(name);
+    if (!fetched[name]) throw new Error(`${name}: in the snapshot but not in the site's lock`);
+    pyodide.FS.writeFile(`/tmp/${name}`, new Uint8Array(await fetched[name]));
   }
   const scope = pyodide.globals.get("dict")();
-  scope.set("wheels", pyodide.toPy(names));
+  const names = pyodide.toPy(wheels);
+  scope.set("wheels", names);
   pyodide.runPython(`
 import os, random, sysconfig, zipfile
 for name in wheels:
@@ -84,5 +96,6 @@ for name in wheels:
     os.remove("/tmp/" + name)
 random.seed()
 `, { globals: scope });
+  names.destroy();
   scope.destroy();
 }

@@ -13,7 +13,7 @@
 
 import { mark } from "./marks.js";
 import { makeOutput } from "./output.js";
-import { settle, snapshotResponse, startPython } from "./snapshot.js";
+import { pureWheels, settle, snapshotResponse, startPython } from "./snapshot.js";
 import { compileEarly } from "./wasm.js";
 
 mark("worker-start");
@@ -83,6 +83,8 @@ async function boot() {
   const unhook = compileEarly(PYODIDE_URL + "pyodide.asm.wasm");
   const lock = siteLock(); // read while Python starts
   lock.catch(() => {});
+  const wheelBytes = lock.then((bytes) => pureWheels(PYODIDE_URL, packagesOf(bytes)));
+  wheelBytes.catch(() => {});
   const snapshot = snapshotResponse(PYODIDE_URL);
   snapshot.catch(() => {});
   let begun;
@@ -96,7 +98,7 @@ async function boot() {
   const { pyodide, wheels } = begun;
   mark("core-ready");
   const packages = packagesOf(await lock);
-  await settle(pyodide, PYODIDE_URL, wheels);
+  await settle(pyodide, wheels, await wheelBytes);
   const rest = packages.filter(([, entry]) => !wheels.includes(entry.file_name)).map(([name]) => name);
   if (rest.length) await pyodide.loadPackage(rest);
   mark("wheel-loaded");
