@@ -22,7 +22,7 @@ CACHED = """async (name) => {
 
 
 RUNTIME_FILES = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "python_stdlib.zip",
-                 "pyodide-lock.json", "explainers-", "trainfer_board-")
+                 "trainfer-snapshot.bin", "pyodide-lock.json", "explainers-", "trainfer_board-")
 
 
 @pytest.fixture

@@ -54,11 +54,13 @@ def run_prints(page, text: str, code: str = "import explainers") -> str:
 
 
 # what a start from the snapshot must still give: the wheels' files (tracebacks read them), a
-# seed of this visit's own, the worker's own globals through `js`
+# seed of this visit's own, the worker's own globals through `js`, and the browser's own fetch
+# (the early wasm compile's hook is gone before reader code runs, trainfer/assets/wasm.js)
 CHECKS = """import inspect, random, js, explainers.teacher
 print('source:', inspect.getsource(explainers.teacher).splitlines()[0][:40])
 print('random:', random.random())
-print('href:', js.location.protocol)"""
+print('href:', js.location.protocol)
+print('fetch:', '[native code]' in str(js.fetch.toString()))"""
 
 
 def lines_of(log: str, label: str) -> list[str]:
@@ -77,7 +79,9 @@ def test_python_starts_from_the_build_snapshot_with_the_site_wheels(browser, own
         assert not {"tf:snapshot-failed", "tf:snapshot-stale"} & set(marks)
         log = run_prints(page, f"visit {visit}", CHECKS)
         assert lines_of(log, "source:") and '"""' in lines_of(log, "source:")[0], log
-        assert lines_of(log, "href:") == ["href: blob:"]
+        assert lines_of(log, "href:") == ["href: blob:"] and lines_of(log, "fetch:") == ["fetch: True"]
+        # the wasm was compiled from the worker's own request, and Pyodide instantiated that
+        assert {"tf:wasm-compiled", "tf:wasm-early-done"} <= set(marks)
         draws += lines_of(log, "random:")
         page.close()
     assert len(draws) == 2 and draws[0] != draws[1]  # not the build machine's seed, twice
@@ -111,4 +115,5 @@ def test_without_a_usable_snapshot_python_starts_plainly(browser, own_site, chan
         assert mark in marks, marks
     log = run_prints(page, f"plain start after {change}", CHECKS)
     assert lines_of(log, "source:") and lines_of(log, "href:") == ["href: blob:"]
+    assert lines_of(log, "fetch:") == ["fetch: True"]
     context.close()

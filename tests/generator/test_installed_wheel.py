@@ -101,6 +101,8 @@ def test_the_example_builds_outside_the_repository(example_site, fresh_venv):
     assert not str(example_site).startswith(str(ROOT))
     lock = (example_site / "assets/vendor/pyodide/pyodide-lock.json").read_text()
     assert '"greeter"' in lock and '"trainfer-board"' in lock
+    # the installed generator makes the Pyodide snapshot too (its maker ships in the wheel)
+    assert (example_site / "assets/vendor/pyodide/trainfer-snapshot.bin").read_bytes()[:2] == b"\x1f\x8b"
     page = (example_site / "notebooks/greetings/index.html").read_text()
     assert "Who says hello" in page and "English: 1515 million speakers" in page
     assert (example_site / "benchmarks/languages/index.html").is_file()
