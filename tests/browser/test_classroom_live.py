@@ -123,6 +123,10 @@ def test_no_page_scrolls_sideways_on_a_narrow_screen(browser, site_url, built_si
 
 
 def test_run_before_python_is_ready_shows_loading_then_runs(page, site_url):
+    # Python starts from the build's snapshot in well under a second: held back here until the
+    # loading state has been seen, so the click surely comes before Python is ready
+    held = []
+    page.route("**/trainfer-snapshot.bin", lambda route: held.append(route))
     page.goto(site_url + "classroom/")
     set_code(page, "print('after loading')")
     run_button(page).click()
@@ -130,6 +134,14 @@ def test_run_before_python_is_ready_shows_loading_then_runs(page, site_url):
     assert page.locator(".tf-progress").is_visible()
     assert bar.get_attribute("value") is None  # indeterminate while Python loads
     assert "loading" in page.locator(".tf-status").inner_text().lower()
+    for _ in range(600):  # the worker asks for it as it starts
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    for route in held:
+        route.continue_()
+    page.unroute("**/trainfer-snapshot.bin")
     wait_for_log(page, "after loading")
     assert not page.locator(".tf-progress").is_visible()
 

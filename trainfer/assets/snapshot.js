@@ -49,7 +49,12 @@ export async function startPython(loadPyodide, indexURL, snapshot, lockBytes) {
   const response = await snapshot.catch(() => null);
   if (response) {
     try {
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: unpacked(response) });
+      // Pyodide keeps its options for good: it gets a thenable, not the 31 MB array, and the
+      // array is let go once the heap has been copied
+      let bytes = unpacked(response);
+      bytes.catch(() => {}); // a broken download is Pyodide's rejection below, not an unhandled one
+      const later = { then: (resolve, reject) => bytes.then(resolve, reject) };
+      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: later }).finally(() => { bytes = null; });
       const inside = held(pyodide);
       if (inside && inside.lock === (await hex(await lockBytes))) {
         mark("snapshot-used");
