@@ -100,6 +100,7 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             shipped.append(dest / "pyodide" / wheel.name)
             shutil.copyfile(wheel, shipped[-1])
         try:
-            write_site_lock(node_modules / PYODIDE_LOCK, shipped, dest / "pyodide" / "pyodide-lock.json")
+            write_site_lock(node_modules / PYODIDE_LOCK, shipped, dest / "pyodide" / "pyodide-lock.json",
+                            cache=self._root(config) / self.config.cache_dir)
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
