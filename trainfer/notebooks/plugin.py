@@ -106,6 +106,13 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         self.pending = PendingRuns(lambda: self._execute(misses)) if misses else None
 
     def on_build_error(self, *, error):
+        self._stop_runs()
+
+    def on_shutdown(self):
+        self._stop_runs()  # also on Ctrl-C, which MkDocs does not report as a build error
+
+    def _stop_runs(self) -> None:
+        """End the kernels of runs nobody will collect (the build failed before on_files)."""
         if self.pending is not None:
             self.pending.cancel()
             self.pending = None
