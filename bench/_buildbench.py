@@ -56,6 +56,8 @@ def make_baseline(root: Path) -> Path:
     # the nav and the home page link the index the plugin would generate: a stub keeps strict happy
     (root / "docs" / "notebooks").mkdir(exist_ok=True)
     (root / "docs" / "notebooks" / "index.md").write_text("# Notebooks\n", encoding="utf-8")
+    for nb in sorted((root / "notebooks").glob("*.ipynb")):  # pages link notebooks by name
+        (root / "docs" / "notebooks" / f"{nb.stem}.md").write_text(f"# {nb.stem}\n", encoding="utf-8")
     return root
 
 

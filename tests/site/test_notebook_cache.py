@@ -49,11 +49,16 @@ def build(project, **env):
 
 
 def test_only_what_changed_is_executed_again(project):
+    with (project / "mkdocs.yml").open("a") as config:  # the plugin grows this entry a section
+        config.write("nav:\n  - Home: index.md\n  - Notebooks: notebooks/index.md\n")
     assert ran(build(project)) == {"uses", "reads", "plain"}
     assert ran(build(project)) == set()  # nothing changed
     write_notebook(project / "notebooks" / "plain.ipynb", ["print('plain, edited')"])
     assert ran(build(project)) == {"plain"}
     assert "plain, edited" in (project / "site" / "notebooks" / "plain" / "index.html").read_text()
+    # the cached pages are made while plain runs: the nav still lists the notebooks in order
+    home = (project / "site" / "index.html").read_text()
+    assert re.findall(r'href="notebooks/(plain|reads|uses)/"', home) == ["plain", "reads", "uses"]
     package = project / "explainers" / "src" / "explainers"
     (package / "teach.py").write_text("RATE = 2\n")
     assert ran(build(project)) == {"uses"}  # only the notebook that imported that module
@@ -100,3 +105,18 @@ def test_every_failure_is_reported_at_once(project):
     assert "notebooks/bad1.ipynb: code cell 1" in report and "ValueError: first" in report
     assert "notebooks/bad2.ipynb: code cell 2" in report and "NameError" in report
     assert ran(done) >= {"uses", "reads", "plain"}  # the others still ran (and are cached for next time)
+
+
+def test_a_build_failing_elsewhere_ends_the_running_notebooks_quietly(project):
+    # the notebooks start in on_pre_build; a plugin failing before they are collected must end
+    # their kernels (or this build would wait out the sleep) and leave no traceback behind
+    (project / "hook.py").write_text(
+        "from mkdocs.exceptions import PluginError\nfrom mkdocs.plugins import event_priority\n\n\n"
+        "@event_priority(100)\ndef on_files(files, config):\n    raise PluginError('hook: no')\n")
+    with (project / "mkdocs.yml").open("a") as config:
+        config.write("hooks:\n  - hook.py\n")
+    write_notebook(project / "notebooks" / "slow.ipynb", ["import time\ntime.sleep(600)"])
+    done = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert done.returncode != 0 and "hook: no" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert not (project / "site").exists()

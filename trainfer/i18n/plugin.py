@@ -16,7 +16,7 @@ from trainfer.i18n.config import I18nConfig
 from trainfer.i18n.editions import Edition, edition_of, source_uri
 from trainfer.i18n.nav import edition_nav, title_sections
 from trainfer.i18n.pages import page_path, translate_page
-from trainfer.i18n.search import split_index, write_sitemaps
+from trainfer.i18n.search import split_index, warm_segmenter, write_sitemaps
 from trainfer.text import FOLDERS, load_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -47,6 +47,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.gaps.setdefault(src_uri, []).extend(gaps)
 
     def on_files(self, files, *, config):
+        warm_segmenter(self.config.languages)  # after on_pre_build, where notebooks start running
         self.files = files  # the other plugins add their pages to this same collection
         sources = [f for f in files.documentation_pages() if not f.generated_by]
         for edition in self.editions[1:]:

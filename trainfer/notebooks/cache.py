@@ -64,8 +64,12 @@ def uses_explainers(nb) -> bool:
 @functools.cache
 def installed() -> tuple[str, ...]:
     """`name==version` of every distribution installed here (what the kernel imports from)."""
-    return tuple(sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()
-                         if d.metadata["Name"]}))
+    found = set()
+    for dist in metadata.distributions():
+        meta = dist.metadata  # parsed anew on every access: once per distribution
+        if meta["Name"]:
+            found.add(f"{meta['Name']}=={meta['Version']}")
+    return tuple(sorted(found))
 
 
 def cache_key(nb, root: Path, data_files: list[str], kernel: str) -> str:

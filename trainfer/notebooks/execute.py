@@ -9,6 +9,7 @@ ready), and a kernel that dies is noticed within a second.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import logging
 import os
 import re
@@ -135,6 +136,9 @@ def execute_notebook(path: Path, *, timeout: int, kernel: str, env: dict,
         try:
             run_to_end(lambda: client.async_execute(env=run_env))
         except Exception as exc:  # a failing cell, a limit, a dead kernel, a kernel that won't start
+            # nbclient leaves its exit-time cleanup registered when the kernel dies while it
+            # starts (e.g. killed by a build that failed elsewhere); at exit it would print a traceback
+            atexit.unregister(client._cleanup_kernel)
             return ExecResult(path, False, time.monotonic() - started, notebook=nb,
                               error=describe_failure(path, nb, exc, clock, manager.exit_status()))
         coalesce_cells(nb)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -13,20 +12,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from trainfer.charts import chart_scripts, has_charts
-from trainfer.i18n.editions import editions, record_gaps
-from trainfer.i18n.notebooks import translate_notebook, unit_path
+from trainfer.i18n.editions import editions
 from trainfer.nav import expand_section
 from trainfer.notebooks import pages
-from trainfer.notebooks.cache import NotebookCache, cache_key, cleared, module_digests, with_outputs
+from trainfer.notebooks.cache import NotebookCache, cache_key, cleared, module_digests
 from trainfer.notebooks.config import NotebooksConfig
+from trainfer.notebooks.edition_pages import EditionPages
 from trainfer.notebooks.links import links_for
 from trainfer.notebooks.loads import beside_images
 from trainfer.notebooks.meta import plain_meta, read_meta, run_problems
 from trainfer.notebooks.origin import watch
-from trainfer.notebooks.render import notebook_markdown
+from trainfer.notebooks.pending import PendingRuns
 from trainfer.notebooks.result import ExecResult
-from trainfer.notebooks.shapes import marker_problems, name_problem, output_problems, size_problem, unindexed
-from trainfer.text import load_text
+from trainfer.notebooks.shapes import marker_problems, name_problem, output_problems, size_problem
 
 log = logging.getLogger("mkdocs.plugins.trainfer.notebooks")
 REPORT = "report.md"  # in the pages folder, beside index.md
@@ -39,6 +37,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         self.root = Path(config.config_file_path).parent
         self.cache = NotebookCache(self.root / self.config.cache_dir, self.root)
         self.slots: dict = {}
+        self.pending: PendingRuns | None = None
         self.origin = watch()  # MkDocs' warnings about our pages name their notebooks
         self.origin.pages.clear()
         return config
@@ -100,10 +99,35 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             kernel=self.config.kernel,
         )
 
+    def on_pre_build(self, *, config):
+        # the misses start now: their kernels run while the other plugins read their files
+        self.plan, self.problems = self._plan()
+        misses = [item for item in self.plan if item[4] is None]
+        self.pending = PendingRuns(lambda: self._execute(misses)) if misses else None
+
+    def on_build_error(self, *, error):
+        self._stop_runs()
+
+    def on_shutdown(self):
+        self._stop_runs()  # also on Ctrl-C, which MkDocs does not report as a build error
+
+    def _stop_runs(self) -> None:
+        """End the kernels of runs nobody will collect (the build failed before on_files)."""
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
+
     def on_files(self, files, *, config):
-        plan, problems = self._plan()
-        misses = [item for item in plan if item[4] is None]
-        results = {r.path: r for r in self._execute(misses)} if misses else {}
+        plan, problems = self.plan, list(self.problems)
+        self.links = links_for(config, [rel.stem for rel, *_ in plan])
+        self.pages = EditionPages(self, config, self.links)
+        if self.pending is not None:  # the cached notebooks' pages, made while the kernels run
+            hits = [(rel, meta, ExecResult(rel, True, cached=True, notebook=hit), nb)
+                    for rel, nb, meta, key, hit in plan if hit is not None]
+            for edition in editions(config):
+                self.pages.make_early(edition, hits)
+        pending, self.pending = self.pending, None
+        results = {r.path: r for r in pending.results()} if pending is not None else {}
         entries = []
         for rel, nb, meta, key, hit in plan:
             cached = ExecResult(rel, True, cached=True, notebook=hit) if hit is not None else None
@@ -123,7 +147,6 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         if problems:
             raise PluginError("Notebooks failed:\n\n" + "\n\n".join(problems))
         self.report = [(rel, meta, result) for rel, meta, result, _ in entries]
-        self.links = links_for(config, [rel.stem for rel, *_ in entries])
         for edition in editions(config):
             self._edition_files(files, config, edition, entries)
         for edition in editions(config):  # images beside a notebook, linked relatively
@@ -134,41 +157,21 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
 
     def _edition_files(self, files, config, edition, entries) -> None:
         """Every notebook's page, the index and the report, in one edition's language."""
-        text = load_text(self.root, edition.language, "pages")["notebooks"]
         report = []
         for rel, meta, result, current in entries:
-            executed = with_outputs(current, result.notebook)
-            if not edition.default:
-                path = unit_path(self.root, edition.language, rel.stem)
-                meta, executed, gaps = translate_notebook(meta, executed, path)
-                where = f"{path.relative_to(self.root)} (the {edition.language} text of {rel})"
-                if marked := marker_problems(where, executed, meta.title, meta.summary):
-                    raise PluginError("Notebooks failed:\n\n" + "\n\n".join(marked))
-                record_gaps(config, edition.src(f"{self.config.pages_dir}/{rel.stem}.md"), gaps)
-            self._add_page(files, config, edition, rel, meta, executed, result, text)
+            page_files, meta = self.pages.page(edition, (rel, meta, result, current))
+            for file in page_files:
+                files.append(file)
             report.append((rel, meta, result))
+        text = self.pages.text(edition)["notebooks"]
         files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/index.md"),
                                     content=pages.index(report, text)))
         files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/{REPORT}"),
                                     content=pages.report(report, text)))
 
-    def _add_page(self, files, config, edition, rel, meta, executed, result, text):
-        stem = rel.stem
-        folds = load_text(self.root, edition.language, "pages").get("notebook_folds", {})
-        body, slots = notebook_markdown(executed, rel, self.links, folds)
-        unindexed(slots, self.config.search_output_bytes)  # a long dump stays out of search
-        src = edition.src(f"{self.config.pages_dir}/{stem}.md")
-        self.slots[src] = slots
-        self.origin.pages[src] = str(rel)
-        download = f"{stem}.ipynb"
-        content = pages.notebook_page(meta, body, result, download, text)
-        files.append(File.generated(config, src, content=content))
-        files.append(File.generated(config, edition.src(f"{self.config.pages_dir}/{download}"),
-                                    content=json.dumps(executed, indent=1, ensure_ascii=False)))
-
     def on_nav(self, nav, *, config, files):
         folder = self.config.pages_dir
-        pages_here = [src for src in self.slots if src.startswith(f"{folder}/")]  # the root's
+        pages_here = [f"{folder}/{rel.stem}.md" for rel, *_ in self.report]  # in the notebooks' order
         return expand_section(nav, files, f"{folder}/index.md", [*pages_here, f"{folder}/{REPORT}"])
 
     def on_page_content(self, html, *, page, config, files):

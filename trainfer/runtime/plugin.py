@@ -102,7 +102,8 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             shutil.copyfile(wheel, shipped[-1])
         lock = dest / "pyodide" / "pyodide-lock.json"
         try:
-            write_site_lock(node_modules / PYODIDE_LOCK, shipped, lock)
+            write_site_lock(node_modules / PYODIDE_LOCK, shipped, lock,
+                            cache=self._root(config) / self.config.cache_dir)
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
         if self.config.snapshot:

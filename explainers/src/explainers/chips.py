@@ -20,8 +20,14 @@ model's assumption, not any product's:
     scalar       256 b   8     16         32    8       none
 """
 
-from explainers.ledger import Ledger
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from explainers.precision import FORMATS
+
+if TYPE_CHECKING:  # only named in `cost`'s signature: chips needs no ledger to run
+    from explainers.ledger import Ledger
 
 # Energy per operation in picojoules: Horowitz, "Computing's energy problem (and what we can do
 # about it)", ISSCC 2014, 45 nm at 0.9 V, as tabulated in Han et al., NeurIPS 2015, Table 1.
