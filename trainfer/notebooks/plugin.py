@@ -33,6 +33,10 @@ REPORT = "report.md"  # in the pages folder, beside index.md
 class NotebooksPlugin(BasePlugin[NotebooksConfig]):
     """Executes every notebook (cached, in parallel) and renders each as a page."""
 
+    #: runs started in on_pre_build, collected in on_files; None until then (and when a plugin
+    #: before this one fails the build before this one's on_config has run)
+    pending: PendingRuns | None = None
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
         self.cache = NotebookCache(self.root / self.config.cache_dir, self.root)

@@ -14,6 +14,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 
+// Node prints an uncaught error with its source line, a megabyte of minified Pyodide: say only
+// the error (for a Python one, its traceback), which the build shows
+process.on("uncaughtException", (error) => {
+  console.error(String(error?.message ?? error));
+  process.exit(1);
+});
+process.on("unhandledRejection", (error) => {
+  console.error(String(error?.message ?? error));
+  process.exit(1);
+});
+
 const [pyodideDir, output, lockDigest, ...wheels] = process.argv.slice(2);
 const indexURL = pyodideDir.endsWith("/") ? pyodideDir : `${pyodideDir}/`; // Node: a path
 const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
