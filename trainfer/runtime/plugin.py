@@ -17,6 +17,7 @@ from trainfer.runtime.config import RuntimeConfig
 from trainfer.runtime.lock import write_site_lock
 from trainfer.runtime.manifest import MANIFEST, manifest_problems
 from trainfer.runtime.snapshot import SNAPSHOT, cached_snapshot
+from trainfer.runtime.staged import Staged, Staging
 from trainfer.runtime.vendor import PYODIDE_LOCK, check_node_modules, copy_vendor, shipped_sources
 from trainfer.runtime.wheel import cached_wheel, compile_problems, package_dir, project_metadata
 from trainfer.text import load_text
@@ -91,23 +92,52 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
         except (OSError, KeyError, ValueError) as exc:
             raise PluginError(f"Could not build a demo package's wheel: {exc}") from exc
 
-    def on_post_build(self, *, config):
+    staging: Staging | None = None
+
+    def on_pre_build(self, *, config):
+        # wheels, lock and snapshot in the background: Node's snapshot overlaps the kernels
+        self.discard()
+        self.staging = Staging(lambda folder: self._stage(config, folder))
+
+    def _stage(self, config, folder: Path) -> Staged:
         node_modules = node_modules_for(self._root(config), self.config.node_modules)
-        dest = Path(config.site_dir) / self.config.vendor_dir
-        copy_vendor(node_modules, dest)
-        publish(Path(config.site_dir) / self.config.assets_dir)
         shipped = []
         for wheel in self._wheels(config):
-            shipped.append(dest / "pyodide" / wheel.name)
+            shipped.append(folder / wheel.name)
             shutil.copyfile(wheel, shipped[-1])
-        lock = dest / "pyodide" / "pyodide-lock.json"
+        lock = folder / "pyodide-lock.json"
         try:
             write_site_lock(node_modules / PYODIDE_LOCK, shipped, lock,
                             cache=self._root(config) / self.config.cache_dir)
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
+        snapshot = None
         if self.config.snapshot:
-            made = cached_snapshot(node_modules / "pyodide", lock, shipped,
-                                   self._root(config) / self.config.snapshot_cache_dir)
-            if made:
-                shutil.copyfile(made, dest / "pyodide" / SNAPSHOT)
+            snapshot = cached_snapshot(node_modules / "pyodide", lock, shipped,
+                                       self._root(config) / self.config.snapshot_cache_dir)
+        return Staged(shipped, lock, snapshot)
+
+    def on_post_build(self, *, config):
+        node_modules = node_modules_for(self._root(config), self.config.node_modules)
+        dest = Path(config.site_dir) / self.config.vendor_dir
+        copy_vendor(node_modules, dest)
+        publish(Path(config.site_dir) / self.config.assets_dir)
+        if self.staging is None:  # a build that skipped on_pre_build
+            self.on_pre_build(config=config)
+        try:
+            staged = self.staging.result()
+            for made in [*staged.wheels, staged.lock]:
+                shutil.copyfile(made, dest / "pyodide" / made.name)
+            if staged.snapshot:
+                shutil.copyfile(staged.snapshot, dest / "pyodide" / SNAPSHOT)
+        finally:
+            self.discard()
+
+    def on_build_error(self, *, error):
+        self.discard()
+
+    def discard(self) -> None:
+        """Drop the staging folder (and wait for its thread, if still going)."""
+        if self.staging is not None:
+            self.staging.discard()
+            self.staging = None

@@ -1,0 +1,46 @@
+"""The demo wheels, the site lock and the Pyodide snapshot, made in a background thread from the
+start of the build (on_pre_build) into a private folder, and copied into the site at its end.
+
+Making them needs only the packages' source and node_modules, nothing the other plugins write,
+so Node's snapshot (seconds, when the wheels changed) runs while the notebooks' kernels do. An
+error in the thread is raised where the result is taken, so the build fails as it did before.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Staged:
+    """What the runtime ships besides the vendored files: wheels, lock, snapshot (or None)."""
+
+    wheels: list[Path]
+    lock: Path
+    snapshot: Path | None
+
+
+class Staging:
+    """One background call of `make(folder)`, which writes into `folder` and returns a Staged."""
+
+    def __init__(self, make: Callable[[Path], Staged]) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="trainfer-runtime-"))
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trainfer-runtime")
+        self._future = self._pool.submit(make, self.folder)
+
+    def result(self) -> Staged:
+        """Wait for it; the thread's exception, if any, is raised here."""
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown(wait=True)
+
+    def discard(self) -> None:
+        """Wait for the thread (its subprocesses have time limits) and remove the folder."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
