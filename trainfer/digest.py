@@ -17,9 +17,16 @@ def source_files(folder: Path) -> list[Path]:
     )
 
 
+def files_digest(files: list[Path], base: Path | None = None) -> str:
+    """sha256 over each file's label and bytes, in the given order; the label is its path
+    relative to `base`, or its name when there is no base."""
+    h = hashlib.sha256()
+    for path in files:
+        label = path.relative_to(base).as_posix() if base is not None else path.name
+        h.update(label.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def tree_digest(folder: Path) -> str:
     """sha256 over the relative path and bytes of every source file under `folder`."""
-    h = hashlib.sha256()
-    for path in source_files(folder):
-        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
+    return files_digest(source_files(folder), folder)

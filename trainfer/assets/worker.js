@@ -83,7 +83,9 @@ async function boot() {
   const unhook = compileEarly(PYODIDE_URL + "pyodide.asm.wasm");
   const lock = siteLock(); // read while Python starts
   lock.catch(() => {});
-  const wheelBytes = lock.then((bytes) => pureWheels(PYODIDE_URL, packagesOf(bytes)));
+  const packages = lock.then(packagesOf);
+  packages.catch(() => {});
+  const wheelBytes = packages.then((entries) => pureWheels(PYODIDE_URL, entries));
   wheelBytes.catch(() => {});
   const snapshot = snapshotResponse(PYODIDE_URL);
   snapshot.catch(() => {});
@@ -97,9 +99,8 @@ async function boot() {
   }
   const { pyodide, wheels } = begun;
   mark("core-ready");
-  const packages = packagesOf(await lock);
   await settle(pyodide, wheels, await wheelBytes);
-  const rest = packages.filter(([, entry]) => !wheels.includes(entry.file_name)).map(([name]) => name);
+  const rest = (await packages).filter(([, entry]) => !wheels.includes(entry.file_name)).map(([name]) => name);
   if (rest.length) await pyodide.loadPackage(rest);
   mark("wheel-loaded");
   const write = (kind) => (bytes) => (output ? output[kind].write(bytes) : bytes.length);

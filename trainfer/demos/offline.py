@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from html import escape
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
+
+from trainfer.digest import files_digest
 
 SERVICE_WORKER = "sw.js"
 
@@ -28,10 +29,7 @@ def with_offline(html: str, tag: str) -> str:
 
 def digest(files: list[Path], base: Path) -> str:
     """A short sha256 over the relative path and bytes of `files`."""
-    h = hashlib.sha256()
-    for path in files:
-        h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
+    return files_digest(files, base)[:16]
 
 
 def write_service_worker(site: Path, template: Path, vendor_dir: str, assets_dir: str) -> Path:

@@ -7,8 +7,7 @@ Nothing is skipped: on_files still waits for every run and fails the build on an
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
+from trainfer.background import Background
 from trainfer.notebooks.manager import stop_all
 
 
@@ -16,20 +15,18 @@ class PendingRuns:
     """One background call of `run()` (which executes the notebooks and returns their results)."""
 
     def __init__(self, run) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trainfer-notebooks")
-        self._future = self._pool.submit(run)
+        self._call = Background(run, "trainfer-notebooks")
 
     def results(self) -> list:
         """Wait for the runs; an interrupt (Ctrl-C) while waiting kills every kernel first."""
         try:
-            return self._future.result()
+            return self._call.result()
         except BaseException:
             stop_all()
+            self._call.wait()
             raise
-        finally:
-            self._pool.shutdown(wait=True)
 
     def cancel(self) -> None:
         """The build failed elsewhere: end the kernels now and let the runs finish at once."""
         stop_all()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._call.wait()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from trainfer.digest import files_digest
 from trainfer.heal import drop
 from trainfer.notebooks.sandbox import isolation
 
@@ -41,10 +42,7 @@ def pure(wheel: Path) -> bool:
 
 def snapshot_key(pyodide_dir: Path, lock: Path, wheels: list[Path]) -> str:
     """sha256 of everything the snapshot's bytes depend on."""
-    h = hashlib.sha256()
-    for path in [MAKER, lock, *(pyodide_dir / n for n in PYODIDE_FILES), *wheels]:
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
+    return files_digest([MAKER, lock, *(pyodide_dir / n for n in PYODIDE_FILES), *wheels])
 
 
 def _make(node: str, pyodide_dir: Path, lock: Path, wheels: list[Path], out: Path) -> None:
@@ -74,8 +72,9 @@ def cached_snapshot(pyodide_dir: Path, lock: Path, wheels: list[Path], cache_dir
     held = [w for w in wheels if pure(w)]
     entry = cache_dir / f"{snapshot_key(pyodide_dir, lock, held)[:24]}.bin"
     if entry.is_file():
-        if entry.read_bytes()[:2] == GZIP_MAGIC:
-            return entry
+        with entry.open("rb") as kept:  # 6 MB: its first two bytes say whether it is gzip
+            if kept.read(2) == GZIP_MAGIC:
+                return entry
         drop(entry, "not gzip data")
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:

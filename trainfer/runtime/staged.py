@@ -11,9 +11,10 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from trainfer.background import Background
 
 
 @dataclass(frozen=True)
@@ -30,17 +31,13 @@ class Staging:
 
     def __init__(self, make: Callable[[Path], Staged]) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="trainfer-runtime-"))
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trainfer-runtime")
-        self._future = self._pool.submit(make, self.folder)
+        self._call = Background(lambda: make(self.folder), "trainfer-runtime")
 
     def result(self) -> Staged:
         """Wait for it; the thread's exception, if any, is raised here."""
-        try:
-            return self._future.result()
-        finally:
-            self._pool.shutdown(wait=True)
+        return self._call.result()
 
     def discard(self) -> None:
         """Wait for the thread (its subprocesses have time limits) and remove the folder."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._call.wait()
         shutil.rmtree(self.folder, ignore_errors=True)
