@@ -138,4 +138,33 @@ def test_long_code_travels_deflated_and_too_long_code_is_refused(page, site_url)
     page.get_by_role("button", name=re.compile("^Copy a link")).click()
     page.wait_for_function(
         "() => document.querySelector('.tf-status').dataset.state === 'share_too_long'")
+    # Python becoming ready afterwards does not replace the answer to the reader's click
+    page.locator(".tf-demo[data-python=ready]").wait_for(timeout=WAIT)
     assert "too long to share" in page.locator(".tf-status").inner_text()
+
+
+@pytest.mark.parametrize("z", ["v1.@@@not-base64", "v1." + "A" * 40, "v9.abc"])
+def test_an_unreadable_link_says_so_and_the_message_outlives_loading(page, site_url, z):
+    page.goto(site_url + "classroom/?z=" + z)
+    page.locator(".tf-demo[data-python=ready]").wait_for(timeout=WAIT)
+    status = page.locator(".tf-status")
+    assert status.get_attribute("data-state") == "link_unreadable"
+    assert "could not be read" in status.inner_text()
+    example = page.locator("template.tf-example").evaluate("t => t.content.textContent")
+    assert page.get_by_label(re.compile("^Code")).input_value() == example
+    assert page.console_errors == []
+
+
+def test_copy_a_link_puts_the_experiment_on_the_clipboard(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_classroom(page, site_url)
+    type_code(page, "print('shared experiment')\n")
+    page.get_by_role("button", name=re.compile("^Copy a link")).click()
+    page.wait_for_function("() => document.querySelector('.tf-status').dataset.state === 'share_done'")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.evaluate("() => location.href")
+    page.locator(".tf-demo[data-python=ready]").wait_for(timeout=WAIT)
+    assert page.locator(".tf-status").get_attribute("data-state") == "share_done"
+    page.goto(copied)
+    page.wait_for_function("() => document.querySelector('textarea.tf-code').value.includes('shared')")
+    assert page.get_by_label(re.compile("^Code")).input_value() == "print('shared experiment')\n"

@@ -14,6 +14,8 @@ import { format, pageText } from "./text.js";
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const MAX_LOG_CHARS = 2_000_000; // the worker caps lines and characters; this guards the page too
 const TRUNCATED = { lines: "log_truncated", line: "log_line_cut", chars: "log_chars_cut" };
+// what the status line says while Python starts; "ready" replaces only these
+const BOOTING = new Set(["", "status_loading", "status_stopped"]);
 
 const literal = (value) => (typeof value === "string" ? JSON.stringify(value) : String(value));
 const argPattern = (name) =>
@@ -230,8 +232,12 @@ class Classroom {
     switch (message.type) {
       case "ready":
         this.workerReady = true;
+        this.root.dataset.python = "ready";
         if (this.progress.dataset.loading) this.hideProgress();
-        if (!this.running) this.setStatus("status_ready", { seconds: (message.ms / 1000).toFixed(1) });
+        // only in place of the loading line: an answer to the reader (a link, a share) stays
+        if (!this.running && BOOTING.has(this.status.dataset.state ?? "")) {
+          this.setStatus("status_ready", { seconds: (message.ms / 1000).toFixed(1) });
+        }
         break;
       case "status":
         if (message.state === "running") this.setStatus("status_running");
@@ -330,8 +336,8 @@ class Classroom {
     this.worker?.terminate();
     this.worker = null;
     this.send = null;
-    this.send = null;
     this.workerReady = false;
+    delete this.root.dataset.python;
   }
 
   stop() {
