@@ -54,8 +54,11 @@ def test_a_bad_setting_in_the_url_is_ignored(page, site_url):
 def test_the_example_draws_progress_charts_and_ledgers(page, site_url):
     open_classroom(page, site_url)
     run_button(page).click()
+    # the tables are shown after the charts: wait for the whole board, then count
     page.wait_for_function(
-        "() => document.querySelectorAll('.tf-board [data-rendered]').length === 3", timeout=WAIT)
+        "() => document.querySelectorAll('.tf-board [data-rendered]').length === 3"
+        " && document.querySelectorAll('.tf-board table').length >= 3", timeout=WAIT)
+    wait_until_idle(page)
     assert page.locator(".tf-board figure svg").count() == 3
     assert page.locator(".tf-board table").count() == 3
     assert "Multiply-adds" in page.locator(".tf-board table").first.inner_text()  # i18n words

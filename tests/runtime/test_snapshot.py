@@ -8,6 +8,7 @@ import hashlib
 import json
 import logging
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 
@@ -18,12 +19,24 @@ from mkdocs.exceptions import PluginError
 from trainfer.runtime.snapshot import SNAPSHOT, cached_snapshot, snapshot_key
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
-# restores a snapshot in Node, as the reader's worker does, and says what it holds
+HEAPDELTA = ROOT / "trainfer" / "assets" / "heapdelta.js"
+# restores a snapshot in Node, as the reader's worker does (its heap decoded by the worker's own
+# module against the freshly instantiated wasm), and says what it holds
 RESTORE = """
 import { loadPyodide } from "%s/pyodide.mjs";
+import { heapDelta } from "%s";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-const py = await loadPyodide({ _loadSnapshot: new Uint8Array(gunzipSync(readFileSync(process.argv[1]))) });
+const file = new Uint8Array(gunzipSync(readFileSync(process.argv[1])));
+if (process.argv[2] === "other-wasm") file[8] ^= 1;  // the digest of another wasm's memory
+const delta = heapDelta(file);
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async function (...args) {
+  const result = await instantiate.apply(this, args);
+  console.error("decoded:", await delta.decode((result.instance ?? result).exports.memory));
+  return result;
+};
+const py = await loadPyodide({ _loadSnapshot: delta.snapshot });
 console.log(py.runPython(`
 import json, os, sys, _trainfer_snapshot as s
 json.dumps({"lock": s.LOCK, "wheels": list(s.WHEELS), "environ": dict(os.environ),
@@ -32,9 +45,14 @@ json.dumps({"lock": s.LOCK, "wheels": list(s.WHEELS), "environ": dict(os.environ
 """
 
 
+def restore(snapshot: Path, change: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(["node", "--input-type=module", "-e", RESTORE % (PYODIDE, HEAPDELTA),
+                           str(snapshot), change], capture_output=True, text=True, timeout=120)
+
+
 def restored(snapshot: Path) -> dict:
-    done = subprocess.run(["node", "--input-type=module", "-e", RESTORE % PYODIDE, str(snapshot)],
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = restore(snapshot)
+    assert done.returncode == 0 and "decoded: true" in done.stderr, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -100,3 +118,17 @@ def test_a_wheel_that_is_not_a_zip_fails_the_build_naming_the_maker(built_site, 
     assert "Could not make the Pyodide snapshot (snapshot.mjs" in str(failed.value)
     assert "BadZipFile" in str(failed.value)
     assert not any((tmp_path / "cache").glob("*.bin"))
+
+
+def test_the_heap_ships_as_a_difference_from_the_wasm_memory_and_a_mismatch_is_refused(built_site):
+    snapshot, _, _ = shipped(built_site)
+    file = gzip.decompress(snapshot.read_bytes())
+    magic, span = struct.unpack_from("<II", file)
+    assert file[:4] == b"TFXD" and magic == 0x44584654
+    assert file[48:52] == bytes(4)  # Pyodide's own magic stays zero until the heap is decoded
+    heap = file[48 + struct.unpack_from("<I", file, 52)[0]:]
+    # the wasm's static data, XOR-ed out: megabytes of it, almost all zeros now
+    assert span > 1_000_000 and heap[:span].count(0) > 0.9 * span
+    refused = restore(snapshot, "other-wasm")
+    assert "decoded: false" in refused.stderr and refused.returncode != 0
+    assert "invalid magic number" in refused.stderr

@@ -8,6 +8,7 @@
 // made with, compared here with the lock this worker was served. A site without one, a snapshot
 // of another lock or one Pyodide refuses (another build of the runtime) means a plain start.
 
+import { heapDelta } from "./heapdelta.js";
 import { mark } from "./marks.js";
 
 export const SNAPSHOT = "trainfer-snapshot.bin";
@@ -25,10 +26,26 @@ export async function snapshotResponse(indexURL) {
   return response.ok && response.body ? response : null;
 }
 
+let delta = null; // the downloaded snapshot, until the wasm's memory decodes it
+
 async function unpacked(response) {
   const bytes = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
   mark("snapshot-fetched");
-  return new Uint8Array(bytes);
+  delta = heapDelta(new Uint8Array(bytes));
+  return delta.snapshot;
+}
+
+// Called with the wasm instance before Pyodide sees it (wasm.js): the heap made whole against
+// its fresh memory. Never throws: a snapshot left undecoded is one Pyodide refuses.
+export async function decodeHeap(instance) {
+  const held = delta;
+  delta = null;
+  if (!held) return;
+  try {
+    mark(await held.decode(instance.exports.memory) ? "snapshot-decoded" : "snapshot-mismatch");
+  } catch {
+    mark("snapshot-mismatch");
+  }
 }
 
 // What the snapshot holds: [lock digest, wheel file names]; null if it is not ours.
@@ -62,8 +79,9 @@ export async function startPython(loadPyodide, indexURL, snapshot, lockBytes) {
       }
       mark("snapshot-stale"); // made with other wheels: its modules are not this site's
     } catch {
-      mark("snapshot-failed"); // refused (another runtime), truncated, or not gzip
+      mark("snapshot-failed"); // refused (another runtime or wasm), truncated, or not gzip
     }
+    delta = null;
   }
   return { pyodide: await loadPyodide({ indexURL }), wheels: [] };
 }

@@ -11,7 +11,9 @@
 
 import { mark } from "./marks.js";
 
-export function compileEarly(url) {
+// `instantiated(instance)`, if given, is awaited before Pyodide gets the instance (the snapshot's
+// heap is decoded against the fresh memory there, heapdelta.js); it must not throw.
+export function compileEarly(url, instantiated = async () => {}) {
   const compiled = WebAssembly.compileStreaming(fetch(url)).then((module) => {
     mark("wasm-compiled");
     return module;
@@ -34,6 +36,7 @@ export function compileEarly(url) {
     mark("wasm-early-start");
     const module = await compiled;
     const instance = await WebAssembly.instantiate(module, imports);
+    await instantiated(instance);
     mark("wasm-early-done");
     return { module, instance };
   };

@@ -13,7 +13,7 @@
 
 import { mark } from "./marks.js";
 import { makeOutput } from "./output.js";
-import { pureWheels, settle, snapshotResponse, startPython } from "./snapshot.js";
+import { decodeHeap, pureWheels, settle, snapshotResponse, startPython } from "./snapshot.js";
 import { compileEarly } from "./wasm.js";
 
 mark("worker-start");
@@ -80,7 +80,7 @@ async function boot() {
   // checked beside the start, not before it: a missing file ends the race below at once
   const missing = Promise.all(REQUIRED.map(reachable)).then(() => new Promise(() => {}));
   missing.catch(() => {});
-  const unhook = compileEarly(PYODIDE_URL + "pyodide.asm.wasm");
+  const unhook = compileEarly(PYODIDE_URL + "pyodide.asm.wasm", decodeHeap);
   const lock = siteLock(); // read while Python starts
   lock.catch(() => {});
   const packages = lock.then(packagesOf);

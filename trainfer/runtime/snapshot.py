@@ -29,6 +29,8 @@ log = logging.getLogger("mkdocs.plugins.trainfer.runtime")
 #: the file's name in the site's pyodide folder (the worker asks for it by this name)
 SNAPSHOT = "trainfer-snapshot.bin"
 MAKER = Path(__file__).with_name("snapshot.mjs")
+#: the heap's encoding, shared by the maker and the reader's worker
+DELTA = Path(__file__).parent.parent / "assets" / "heapdelta.js"
 #: what the snapshot is made from, besides the lock and the wheels
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 TIMEOUT_SECONDS = 300
@@ -42,7 +44,7 @@ def pure(wheel: Path) -> bool:
 
 def snapshot_key(pyodide_dir: Path, lock: Path, wheels: list[Path]) -> str:
     """sha256 of everything the snapshot's bytes depend on."""
-    return files_digest([MAKER, lock, *(pyodide_dir / n for n in PYODIDE_FILES), *wheels])
+    return files_digest([MAKER, DELTA, lock, *(pyodide_dir / n for n in PYODIDE_FILES), *wheels])
 
 
 def _make(node: str, pyodide_dir: Path, lock: Path, wheels: list[Path], out: Path) -> None:
