@@ -124,3 +124,49 @@ def test_without_a_usable_snapshot_python_starts_plainly(browser, own_site, chan
     assert lines_of(log, "source:") and lines_of(log, "href:") == ["href: blob:"]
     assert lines_of(log, "fetch:") == ["fetch: True"]
     context.close()
+
+
+# modules the snapshot's heap does not hold: importing them reads python_stdlib.zip
+EARLY_IMPORTS = """import calendar, fractions
+print('third:', fractions.Fraction(1, 3))
+print('leap:', calendar.isleap(2028))"""
+
+
+def test_the_standard_library_comes_after_python_and_an_early_import_waits_for_it(browser, own_site):
+    _, url = own_site
+    context = browser.new_context(service_workers="block")
+    held = []
+
+    def hold_the_first_download(route):
+        if route.request.method == "GET" and not held:
+            held.append(route)  # the download that starts once Python is up: kept back
+        else:
+            route.continue_()
+
+    context.route("**/python_stdlib.zip", hold_the_first_download)
+    page = open_ready(context, url)
+    marks = worker_marks(page)
+    # restored from the snapshot with an empty placeholder: the zip was not waited for
+    assert {"tf:snapshot-used", "tf:stdlib-deferred"} <= set(marks), marks
+    assert len(held) == 1 and "tf:stdlib-landed" not in marks
+    log = run_prints(page, "imported early", EARLY_IMPORTS)
+    # the guard fetched the zip itself (synchronously) before the imports went on
+    assert lines_of(log, "third:") == ["third: 1/3"] and lines_of(log, "leap:") == ["leap: True"], log
+    assert "tf:stdlib-landed" in worker_marks(page)
+    held[0].continue_()
+    log = run_prints(page, "again", "import fractions, csv")  # the guard is gone; csv is new
+    assert "Error" not in log, log
+    context.close()
+
+
+def test_without_the_standard_library_an_import_says_so(browser, own_site):
+    folder, url = own_site
+    (folder.joinpath(*RUNTIME) / "python_stdlib.zip").unlink()
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(url + "classroom/")
+    # the file check at start fails the boot with the file's name, as before
+    page.wait_for_function("() => document.querySelector('.tf-status').dataset.state === 'status_boot_failed'",
+                           timeout=READY_MS)
+    assert "python_stdlib.zip" in page.locator(".tf-status").inner_text()
+    context.close()

@@ -36,7 +36,10 @@ WebAssembly.instantiate = async function (...args) {
   console.error("decoded:", await delta.decode((result.instance ?? result).exports.memory));
   return result;
 };
-const py = await loadPyodide({ _loadSnapshot: delta.snapshot });
+const py = await loadPyodide({ _loadSnapshot: delta.snapshot }).catch((error) => {
+  console.error("refused:", error.message);  // only the message: Node's own report is a megabyte
+  process.exit(1);
+});
 console.log(py.runPython(`
 import json, os, sys, _trainfer_snapshot as s
 json.dumps({"lock": s.LOCK, "wheels": list(s.WHEELS), "environ": dict(os.environ),

@@ -27,6 +27,10 @@ export async function snapshotResponse(indexURL) {
 }
 
 let delta = null; // the downloaded snapshot, until the wasm's memory decodes it
+let decide;
+// whether the heap was decoded (so Pyodide will restore it), known at instantiation; false as soon
+// as there is no snapshot to restore (stdlib.js waits on it)
+export const heapDecoded = new Promise((resolve) => { decide = resolve; });
 
 async function unpacked(response) {
   const bytes = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
@@ -40,12 +44,14 @@ async function unpacked(response) {
 export async function decodeHeap(instance) {
   const held = delta;
   delta = null;
-  if (!held) return;
+  let decoded = false;
   try {
-    mark(await held.decode(instance.exports.memory) ? "snapshot-decoded" : "snapshot-mismatch");
+    decoded = held ? await held.decode(instance.exports.memory) : false;
   } catch {
-    mark("snapshot-mismatch");
+    decoded = false;
   }
+  if (held) mark(decoded ? "snapshot-decoded" : "snapshot-mismatch");
+  decide(decoded);
 }
 
 // What the snapshot holds: [lock digest, wheel file names]; null if it is not ours.
@@ -60,10 +66,11 @@ function held(pyodide) {
   }
 }
 
-// Pyodide for the reader's worker: { pyodide, wheels }, where `wheels` are the file names of the
-// wheels whose modules the snapshot already holds (none on a plain start).
+// Pyodide for the reader's worker: { pyodide, wheels, restored }, where `wheels` are the file
+// names of the wheels whose modules the snapshot already holds (none on a plain start).
 export async function startPython(loadPyodide, indexURL, snapshot, lockBytes) {
   const response = await snapshot.catch(() => null);
+  if (!response) decide(false);
   if (response) {
     try {
       // Pyodide keeps its options for good: it gets a thenable, not the 31 MB array, and the
@@ -75,15 +82,16 @@ export async function startPython(loadPyodide, indexURL, snapshot, lockBytes) {
       const inside = held(pyodide);
       if (inside && inside.lock === (await hex(await lockBytes))) {
         mark("snapshot-used");
-        return { pyodide, wheels: inside.wheels };
+        return { pyodide, wheels: inside.wheels, restored: true };
       }
       mark("snapshot-stale"); // made with other wheels: its modules are not this site's
     } catch {
       mark("snapshot-failed"); // refused (another runtime or wasm), truncated, or not gzip
     }
     delta = null;
+    decide(false);
   }
-  return { pyodide: await loadPyodide({ indexURL }), wheels: [] };
+  return { pyodide: await loadPyodide({ indexURL }), wheels: [], restored: false };
 }
 
 // The bytes of the site's pure-Python wheels (the ones a snapshot can hold), asked for as soon

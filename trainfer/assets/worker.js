@@ -13,7 +13,8 @@
 
 import { mark } from "./marks.js";
 import { makeOutput } from "./output.js";
-import { decodeHeap, pureWheels, settle, snapshotResponse, startPython } from "./snapshot.js";
+import { decodeHeap, heapDecoded, pureWheels, settle, snapshotResponse, startPython } from "./snapshot.js";
+import { deferStdlib } from "./stdlib.js";
 import { compileEarly } from "./wasm.js";
 
 mark("worker-start");
@@ -81,6 +82,7 @@ async function boot() {
   const missing = Promise.all(REQUIRED.map(reachable)).then(() => new Promise(() => {}));
   missing.catch(() => {});
   const unhook = compileEarly(PYODIDE_URL + "pyodide.asm.wasm", decodeHeap);
+  const stdlib = deferStdlib(PYODIDE_URL + "python_stdlib.zip", heapDecoded);
   const lock = siteLock(); // read while Python starts
   lock.catch(() => {});
   const packages = lock.then(packagesOf);
@@ -95,10 +97,12 @@ async function boot() {
     mark("pyodide-imported");
     begun = await Promise.race([startPython(loadPyodide, PYODIDE_URL, snapshot, lock), timeLimit(), missing]);
   } finally {
-    unhook(); // before any reader code runs
+    stdlib.unhook(); // before any reader code runs, in the reverse order of hooking
+    unhook();
   }
-  const { pyodide, wheels } = begun;
+  const { pyodide, wheels, restored } = begun;
   mark("core-ready");
+  if (restored) stdlib.land(pyodide);
   await settle(pyodide, wheels, await wheelBytes);
   const rest = (await packages).filter(([, entry]) => !wheels.includes(entry.file_name)).map(([name]) => name);
   if (rest.length) await pyodide.loadPackage(rest);
