@@ -117,12 +117,14 @@ def reading(context, url: str, seconds: float) -> tuple[float | None, int, int]:
 
 def breakdown(v: Visit) -> list[tuple[str, float | None]]:
     """Where the first result's time went, step by step, in ms (None: not recorded)."""
-    fetched = [v.at(n) for n in ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")]
+    # ours, restored from the snapshot, fetches the stdlib after the start (stdlib.js)
+    needed = ("pyodide.asm.mjs", "pyodide.asm.wasm") + (() if v.at("stdlib-deferred") else ("python_stdlib.zip",))
+    fetched = [v.at(n) for n in needed]
     wasm_done = v.first("wasm-", "-done")
     marks = {
         "page, until the worker runs": v.at("worker-start"),
         "pyodide.mjs imported": v.at("pyodide-imported"),
-        "runtime fetched (mjs, wasm, stdlib)": max(fetched) if all(fetched) else None,
+        "runtime fetched (mjs, wasm; stdlib unless deferred)": max(fetched) if all(fetched) else None,
         "wasm compiled (ours: early, from its own request)": v.at("wasm-compiled"),
         "snapshot fetched + gunzipped (ours)": v.at("snapshot-fetched"),
         "snapshot heap decoded (ours)": v.at("snapshot-decoded"),
@@ -133,6 +135,7 @@ def breakdown(v: Visit) -> list[tuple[str, float | None]]:
         "run started": v.at("run-start"),
         "run done": v.at("run-done"),
         "result in the page (its Output log)": v.result_ms,
+        "stdlib in place (ours: after the start)": v.at("stdlib-landed"),
     }
     return list(marks.items())
 

@@ -32,13 +32,18 @@ export function compileEarly(url, instantiated = async () => {}) {
   };
   WebAssembly.instantiateStreaming = async function (source, imports) {
     const response = await source;
-    if (!placeholders.has(response)) return instantiateBefore.call(this, response, imports);
-    mark("wasm-early-start");
-    const module = await compiled;
-    const instance = await WebAssembly.instantiate(module, imports);
-    await instantiated(instance);
-    mark("wasm-early-done");
-    return { module, instance };
+    const early = placeholders.has(response);
+    let result;
+    if (early) {
+      mark("wasm-early-start");
+      const module = await compiled;
+      result = { module, instance: await WebAssembly.instantiate(module, imports) };
+    } else {
+      result = await instantiateBefore.call(this, response, imports);
+    }
+    await instantiated(result.instance); // either way: a snapshot waits on it
+    if (early) mark("wasm-early-done");
+    return result;
   };
   return () => {
     self.fetch = fetchBefore;
