@@ -35,6 +35,9 @@ DELTA = Path(__file__).parent.parent / "assets" / "heapdelta.js"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 TIMEOUT_SECONDS = 300
 GZIP_MAGIC = b"\x1f\x8b"
+#: gzip level 7: 0.65 s for 4.79 MB here; level 9 saves 38 KB (15 ms at 20 Mbit/s) for 3.0 s
+#: more on every remake (each edit of a demo package)
+LEVEL = 7
 
 
 def pure(wheel: Path) -> bool:
@@ -83,6 +86,6 @@ def cached_snapshot(pyodide_dir: Path, lock: Path, wheels: list[Path], cache_dir
         raw = Path(tmp) / "snapshot.raw"
         _make(node, pyodide_dir, lock, held, raw)
         packed = Path(tmp) / "snapshot.gz"
-        packed.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
+        packed.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=LEVEL, mtime=0))
         packed.replace(entry)
     return entry
