@@ -106,3 +106,16 @@ def test_the_home_page_shows_the_teachers_learning_curve(page, site_url, edition
     link = figure.locator("figcaption a")
     assert link.get_attribute("href").rstrip("/").endswith("classroom")
     assert page.locator("ol a[href*=classroom]").count() >= 1
+
+
+def test_the_build_time_charts_load_their_drawer_only_when_they_come_near(page, site_url):
+    vega = []
+    page.on("request", lambda request: "/vendor/vega/" in request.url and vega.append(request.url))
+    open_classroom(page, site_url)  # the charts are screens below: Python's runtime has the link
+    page.wait_for_function("() => document.querySelector('.tf-demo[data-python=ready]')", timeout=WAIT)
+    assert vega == []
+    assert not page.locator(".tf-prebuilt figure[data-rendered]").count()
+    page.locator(".tf-prebuilt figure").first.scroll_into_view_if_needed()
+    page.wait_for_function("() => [...document.querySelectorAll('.tf-prebuilt figure')]"
+                           ".every(f => f.dataset.rendered)", timeout=WAIT)
+    assert any(url.endswith("vega-embed.min.js") for url in vega)
