@@ -34,8 +34,11 @@ export function deferStdlib(url, heapDecoded) {
   let asked = false;
   let placeholder = false;
   self.fetch = function (input, init) {
-    const target = String(input instanceof Request ? input.url : input);
-    if (target !== url || asked) return fetchBefore.call(this, input, init);
+    const request = input instanceof Request ? input : null;
+    const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
+    if (String(request ? request.url : input) !== url || method !== "GET" || asked) {
+      return fetchBefore.call(this, input, init); // the worker's HEAD check goes as it is
+    }
     asked = true; // only Pyodide's first request: a plain start after a refused snapshot gets the zip
     return heapDecoded.then((decoded) => {
       if (!decoded) return fetchBefore.call(self, input, init);
