@@ -16,7 +16,8 @@ ASSETS = Path(__file__).with_name("assets")
 #: every file a page may reference under the site's assets folder (see the plugins' renderers)
 FILES = ("trainfer.css", "charts.js", "tables.js", "measured.js", "board.js", "classroom.js",
          "editor.js", "link.js", "output.js", "spawn.js", "text.js", "worker.js",
-         "marks.js", "snapshot.js", "heapdelta.js", "stdlib.js", "wasm.js", "offline.js", "prefetch.js")
+         "marks.js", "snapshot.js", "heapdelta.js", "stdlib.js", "hook.js", "wasm.js",
+         "offline.js", "prefetch.js")
 # sw.js, the service worker's template, is not copied: the demos plugin writes it at the site's
 # root with the build's digests (see trainfer.demos.offline)
 STYLESHEET = "trainfer.css"

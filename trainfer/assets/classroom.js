@@ -72,13 +72,15 @@ class Classroom {
     observer.observe(this.root);
     // the build-time charts draw as they come near (a viewport away): until then their drawer
     // (vega, about 250 KB gzipped) leaves the link to Python's runtime
-    const charts = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        charts.disconnect();
-        drawPrebuilt(this.prebuilt);
-      }
-    }, { rootMargin: "100% 0px" });
-    if (this.prebuilt) charts.observe(this.prebuilt);
+    if (this.prebuilt) {
+      const charts = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          charts.disconnect();
+          drawPrebuilt(this.prebuilt);
+        }
+      }, { rootMargin: "100% 0px" });
+      charts.observe(this.prebuilt);
+    }
   }
 
   // --- settings and the URL -------------------------------------------------------------

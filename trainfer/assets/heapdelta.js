@@ -14,7 +14,7 @@
 export const MAGIC = 0x44584654; // "TFXD", little-endian
 export const HEADER = 48;
 
-async function sha256(bytes) {
+export async function sha256(bytes) {
   return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
 }
 

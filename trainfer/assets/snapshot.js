@@ -8,14 +8,13 @@
 // made with, compared here with the lock this worker was served. A site without one, a snapshot
 // of another lock or one Pyodide refuses (another build of the runtime) means a plain start.
 
-import { heapDelta } from "./heapdelta.js";
+import { heapDelta, sha256 } from "./heapdelta.js";
 import { mark } from "./marks.js";
 
 export const SNAPSHOT = "trainfer-snapshot.bin";
 
 async function hex(buffer) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [...await sha256(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 // The snapshot's response, or null where the site has none (revalidated, so an old copy in the

@@ -10,6 +10,7 @@
 // of a module the heap does not hold, so an early import is slower, never wrong. Any other start
 // (no snapshot, a refused one, the plain start after it) gets the real zip, as Pyodide asks.
 
+import { answerGets } from "./hook.js";
 import { mark } from "./marks.js";
 
 const GUARD = `
@@ -30,27 +31,21 @@ sys.meta_path.insert(0, _StdlibOnItsWay)
 `;
 
 export function deferStdlib(url, heapDecoded) {
-  const fetchBefore = self.fetch;
   let asked = false;
   let placeholder = false;
-  self.fetch = function (input, init) {
-    const request = input instanceof Request ? input : null;
-    const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
-    if (String(request ? request.url : input) !== url || method !== "GET" || asked) {
-      return fetchBefore.call(this, input, init); // the worker's HEAD check goes as it is
-    }
-    asked = true; // only Pyodide's first request: a plain start after a refused snapshot gets the zip
+  const unhook = answerGets(url, (passOn) => {
+    // only Pyodide's first request: a plain start after a refused snapshot gets the zip
+    if (asked) return passOn();
+    asked = true;
     return heapDecoded.then((decoded) => {
-      if (!decoded) return fetchBefore.call(self, input, init);
+      if (!decoded) return passOn();
       placeholder = true;
       mark("stdlib-deferred");
       return new Response(new Uint8Array(0));
     });
-  };
+  });
   return {
-    unhook() {
-      self.fetch = fetchBefore;
-    },
+    unhook,
     // Once Python `pyodide` is up: if it got the placeholder, the zip is fetched now and a guard
     // holds imports until it is in place.
     land(pyodide) {

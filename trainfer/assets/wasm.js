@@ -9,6 +9,7 @@
 // are removed by the function this returns, called as soon as Python has started, before any
 // reader code runs.
 
+import { answerGets } from "./hook.js";
 import { mark } from "./marks.js";
 
 // `instantiated(instance)`, if given, is awaited before Pyodide gets the instance (the snapshot's
@@ -20,16 +21,12 @@ export function compileEarly(url, instantiated = async () => {}) {
   });
   compiled.catch(() => {}); // Pyodide's own instantiation reports it (and the worker's file check)
   const placeholders = new WeakSet();
-  const fetchBefore = self.fetch;
   const instantiateBefore = WebAssembly.instantiateStreaming;
-  self.fetch = function (input, init) {
-    const request = input instanceof Request ? input : null;
-    const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
-    if (String(request ? request.url : input) !== url || method !== "GET") return fetchBefore.call(this, input, init);
+  const unhookFetch = answerGets(url, () => {
     const placeholder = new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
     placeholders.add(placeholder);
     return Promise.resolve(placeholder);
-  };
+  });
   WebAssembly.instantiateStreaming = async function (source, imports) {
     const response = await source;
     const early = placeholders.has(response);
@@ -46,7 +43,7 @@ export function compileEarly(url, instantiated = async () => {}) {
     return result;
   };
   return () => {
-    self.fetch = fetchBefore;
+    unhookFetch();
     WebAssembly.instantiateStreaming = instantiateBefore;
   };
 }
